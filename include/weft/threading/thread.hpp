@@ -5,7 +5,9 @@
 // A thread runs a target (any callable plus arguments, bound by value as
 // std::thread does) or, in a subclass that gives no target, its run().
 // If the target's first parameter is a std::stop_token it receives one, tied
-// to request_stop(): the cooperative stop the notes build with `_running`.
+// to request_stop(): the cooperative stop the notes build with `_running`
+// (std::jthread's rule: a generic target whose first parameter accepts a
+// std::stop_token gets one).
 //
 // Python's semantics, kept on purpose:
 // - start() once; start() returns when the new thread runs (ident and
@@ -90,8 +92,8 @@ class thread {
 public:
     /// Python's Thread(name=..., daemon=...) keywords.
     struct options {
-        std::string name;             ///< empty: "Thread-N"
-        std::optional<bool> daemon;   ///< empty: the creating thread's
+        std::string name{};            ///< empty: "Thread-N"
+        std::optional<bool> daemon{};  ///< empty: the creating thread's
     };
 
     /// A thread with no target: start() runs run(), which a subclass

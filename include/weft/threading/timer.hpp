@@ -28,7 +28,7 @@ public:
     timer(seconds interval, F&& f, Args&&... args)
         : cancelled_(std::make_shared<event>()),
           thread_(
-              [interval, cancelled = cancelled_](std::stop_token, auto& fn, auto&... a) -> void {
+              [interval, cancelled = cancelled_](std::stop_token, auto&& fn, auto&&... a) -> void {
                   if (!cancelled->wait(interval)) std::invoke(fn, a...);
               },
               std::forward<F>(f), std::forward<Args>(args)...) {

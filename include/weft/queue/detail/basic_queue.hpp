@@ -104,7 +104,7 @@ public:
 private:
     template <class U>
     void put_impl(U&& item, bool block, std::optional<seconds> timeout) {
-        if (shutdown_.load(std::memory_order_seq_cst)) throw shut_down();
+        if (shutdown_.load(std::memory_order_seq_cst)) throw weft::shut_down();
         // Counted before the item is visible, so a fast consumer's task_done()
         // can never see the count at zero.
         unfinished_.fetch_add(1, std::memory_order_relaxed);
@@ -123,9 +123,9 @@ private:
 
     template <class U>
     void wait_to_push(U&& item, bool block, std::optional<seconds> timeout) {
-        if (!block) throw full();
+        if (!block) throw weft::full();
         const auto until = deadline::after(timeout);
-        if (until.immediate()) throw full();
+        if (until.immediate()) throw weft::full();
         for (int i = 0; i < spin_iterations; ++i) {
             cpu_relax();
             if (storage_.size() < maxsize_ && storage_.try_push(std::forward<U>(item), maxsize_))
@@ -135,7 +135,7 @@ private:
             const auto ticket = not_full_.prepare();
             if (shutdown_.load(std::memory_order_seq_cst)) {
                 not_full_.cancel();
-                throw shut_down();
+                throw weft::shut_down();
             }
             if (storage_.try_push(std::forward<U>(item), maxsize_)) {
                 not_full_.cancel();
@@ -145,7 +145,7 @@ private:
             not_full_.cancel();
             if (!in_time) {
                 if (storage_.try_push(std::forward<U>(item), maxsize_)) return;
-                throw full();
+                throw weft::full();
             }
         }
     }
@@ -154,12 +154,12 @@ private:
     // returns with `out` empty.
     void get_impl(std::optional<T>& out, bool block, std::optional<seconds> timeout,
                   bool throw_empty) {
-        if (immediate_.load(std::memory_order_seq_cst)) throw shut_down();
+        if (immediate_.load(std::memory_order_seq_cst)) throw weft::shut_down();
         if (storage_.try_pop(out)) return popped();
-        if (shutdown_.load(std::memory_order_seq_cst)) throw shut_down();
+        if (shutdown_.load(std::memory_order_seq_cst)) throw weft::shut_down();
         const auto until = block ? deadline::after(timeout) : deadline::at({});
         if (!block || until.immediate()) {
-            if (throw_empty) throw empty();
+            if (throw_empty) throw weft::empty();
             return;
         }
         for (int i = 0; i < spin_iterations; ++i) {
@@ -170,7 +170,7 @@ private:
             const auto ticket = not_empty_.prepare();
             if (immediate_.load(std::memory_order_seq_cst)) {
                 not_empty_.cancel();
-                throw shut_down();
+                throw weft::shut_down();
             }
             if (storage_.try_pop(out)) {
                 not_empty_.cancel();
@@ -178,13 +178,13 @@ private:
             }
             if (shutdown_.load(std::memory_order_seq_cst)) {
                 not_empty_.cancel();
-                throw shut_down();
+                throw weft::shut_down();
             }
             const bool in_time = not_empty_.wait(ticket, until);
             not_empty_.cancel();
             if (!in_time) {
                 if (storage_.try_pop(out)) return popped();
-                if (throw_empty) throw empty();
+                if (throw_empty) throw weft::empty();
                 return;
             }
         }

@@ -3,6 +3,7 @@
 // deadline once, so loops that wake spuriously never wait longer in total.
 
 #include <weft/chrono.hpp>
+#include <weft/errors.hpp>
 
 #include <chrono>
 #include <optional>

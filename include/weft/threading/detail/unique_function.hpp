@@ -22,14 +22,16 @@ public:
         using tuple = std::tuple<std::decay_t<F>, std::decay_t<Args>...>;
         struct model final : base {
             explicit model(tuple&& t) : bound(std::move(t)) {}
+            // Called once: the target and its arguments are passed as rvalues, as
+            // std::thread does, so move-only arguments work.
             void call(std::stop_token token) override {
                 std::apply(
                     [&token](auto& fn, auto&... a) {
-                        if constexpr (std::is_invocable_v<decltype(fn)&, std::stop_token,
-                                                          decltype(a)&...>)
-                            std::invoke(fn, std::move(token), a...);
+                        if constexpr (std::is_invocable_v<std::decay_t<decltype(fn)>, std::stop_token,
+                                                          std::decay_t<decltype(a)>...>)
+                            std::invoke(std::move(fn), std::move(token), std::move(a)...);
                         else
-                            std::invoke(fn, a...);
+                            std::invoke(std::move(fn), std::move(a)...);
                     },
                     bound);
             }

@@ -1,0 +1,84 @@
+#include <weft/threading/guard.hpp>
+#include <weft/threading/rlock.hpp>
+#include <weft/threading/thread.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <mutex>
+
+using namespace std::chrono_literals;
+
+TEST(RLock, Recursive) {
+    weft::rlock r;
+    EXPECT_TRUE(r.acquire());
+    EXPECT_TRUE(r.acquire());
+    EXPECT_TRUE(r.is_owned());
+    r.release();
+    EXPECT_TRUE(r.locked());
+    r.release();
+    EXPECT_FALSE(r.locked());
+    EXPECT_FALSE(r.is_owned());
+}
+
+TEST(RLock, ReleaseByNonOwnerThrows) {
+    weft::rlock r;
+    EXPECT_THROW(r.release(), weft::runtime_error);
+    ASSERT_TRUE(r.acquire());
+    bool threw = false;
+    weft::thread t([&] {
+        try {
+            r.release();
+        } catch (const weft::runtime_error&) {
+            threw = true;
+        }
+    });
+    t.start();
+    ASSERT_TRUE(t.join(5s));
+    EXPECT_TRUE(threw);
+    EXPECT_TRUE(r.is_owned());
+    r.release();
+}
+
+TEST(RLock, OtherThreadBlocksUntilFullyReleased) {
+    weft::rlock r;
+    ASSERT_TRUE(r.acquire());
+    ASSERT_TRUE(r.acquire());
+    bool first = true, second = false;
+    weft::thread t([&] {
+        first = r.acquire(true, 30ms);
+        second = r.acquire(true, 10s);
+        if (second) r.release();
+    });
+    t.start();
+    std::this_thread::sleep_for(60ms);
+    r.release();
+    std::this_thread::sleep_for(20ms);
+    r.release();
+    ASSERT_TRUE(t.join(10s));
+    EXPECT_FALSE(first);
+    EXPECT_TRUE(second);
+}
+
+TEST(RLock, StdGuardsWork) {
+    weft::rlock r;
+    {
+        std::lock_guard g(r);
+        std::unique_lock u(r);
+        EXPECT_TRUE(r.is_owned());
+    }
+    EXPECT_FALSE(r.locked());
+    { weft::guard g(r); }
+    EXPECT_FALSE(r.locked());
+}
+
+TEST(RLock, NonBlockingFromOtherThread) {
+    weft::rlock r;
+    ASSERT_TRUE(r.acquire());
+    bool got = true;
+    weft::thread t([&] { got = r.acquire(false); });
+    t.start();
+    ASSERT_TRUE(t.join(5s));
+    EXPECT_FALSE(got);
+    r.release();
+}
