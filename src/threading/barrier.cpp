@@ -5,11 +5,9 @@
 
 #include <weft/threading/barrier.hpp>
 
-
 namespace weft {
 
-barrier::barrier(std::size_t parties, std::function<void()> action,
-                 std::optional<seconds> timeout)
+barrier::barrier(std::size_t parties, std::function<void()> action, std::optional<seconds> timeout)
     : parties_(parties), action_(std::move(action)), timeout_(timeout) {
     if (parties == 0) throw value_error("barrier parties must be at least 1");
 }

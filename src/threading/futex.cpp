@@ -33,9 +33,9 @@ bool futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected,
     }
     // FUTEX_WAIT_BITSET takes an absolute CLOCK_MONOTONIC time, which is what
     // std::chrono::steady_clock reads on Linux.
-    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                        until.when().time_since_epoch())
-                        .count();
+    const auto ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(until.when().time_since_epoch())
+            .count();
     if (ns <= 0) return false;
     timespec ts{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
     const long rc = syscall(SYS_futex, addr, FUTEX_WAIT_BITSET_PRIVATE, expected, &ts, nullptr,

@@ -115,9 +115,9 @@ void lock_order_before_blocking(const void* lock) {
                 v.thread = me;
                 v.other_thread = other;
                 v.message = "weft: potential deadlock (lock-order inversion): thread '" + me +
-                            "' waits for '" + v.acquiring_lock + "' while holding '" +
-                            v.held_lock + "', but thread '" + other + "' took '" +
-                            v.acquiring_lock + "' before '" + v.held_lock +
+                            "' waits for '" + v.acquiring_lock + "' while holding '" + v.held_lock +
+                            "', but thread '" + other + "' took '" + v.acquiring_lock +
+                            "' before '" + v.held_lock +
                             "'. Take the two locks in one order everywhere.";
                 found.push_back(std::move(v));
             }

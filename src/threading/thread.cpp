@@ -118,8 +118,8 @@ void default_excepthook(const excepthook_args& a) {
 // Called inside a catch block in the dying thread.
 void report_exception(const state_ptr& s) noexcept {
     try {
-        excepthook_args args{std::current_exception(), current_exception_type(), {},
-                             detail::thread_access::make(s)};
+        excepthook_args args{
+            std::current_exception(), current_exception_type(), {}, detail::thread_access::make(s)};
         try {
             throw;
         } catch (const std::exception& e) {
@@ -198,9 +198,7 @@ void thread_ref::set_name(std::string name) const {
 std::uint64_t thread_ref::ident() const noexcept { return state_->ident; }
 std::int64_t thread_ref::native_id() const noexcept { return state_->native_id; }
 bool thread_ref::daemon() const noexcept { return state_->daemon; }
-bool thread_ref::is_alive() const noexcept {
-    return state_->started && !state_->finished.is_set();
-}
+bool thread_ref::is_alive() const noexcept { return state_->started && !state_->finished.is_set(); }
 bool thread_ref::join(std::optional<seconds> timeout) const {
     if (!state_->joinable) throw runtime_error("cannot join a thread weft did not start");
     if (!state_->started) throw runtime_error("cannot join thread before it is started");
@@ -213,9 +211,8 @@ bool thread_ref::stop_requested() const noexcept { return state_->stop.stop_requ
 // ---- thread --------------------------------------------------------------
 
 thread::thread(options opts) : state_(std::make_shared<detail::thread_state>()) {
-    state_->name = opts.name.empty()
-                       ? "Thread-" + std::to_string(thread_counter.fetch_add(1) + 1)
-                       : std::move(opts.name);
+    state_->name = opts.name.empty() ? "Thread-" + std::to_string(thread_counter.fetch_add(1) + 1)
+                                     : std::move(opts.name);
     state_->daemon = opts.daemon ? *opts.daemon : current_thread().daemon();
 }
 

@@ -14,7 +14,7 @@ using namespace std::chrono_literals;
 TEST(Queue, FifoOrderAndSizes) {
     weft::queue<int> q;
     EXPECT_TRUE(q.empty());
-    EXPECT_FALSE(q.full());  // unbounded is never full
+    EXPECT_FALSE(q.full());                  // unbounded is never full
     for (int i = 0; i < 100; ++i) q.put(i);  // grows past its first buffer
     EXPECT_EQ(q.qsize(), 100u);
     for (int i = 0; i < 100; ++i) EXPECT_EQ(q.get(), i);
@@ -192,11 +192,13 @@ TEST(Queue, ResultQueueSumsAnArray) {
     const int n = 4;
     std::vector<weft::thread> threads;
     for (int part = 0; part < n; ++part)
-        threads.emplace_back([&](int id) {
-            long s = 0;
-            for (std::size_t i = id; i < arr.size(); i += n) s += arr[i];
-            results.put(s);
-        }, part);
+        threads.emplace_back(
+            [&](int id) {
+                long s = 0;
+                for (std::size_t i = id; i < arr.size(); i += n) s += arr[i];
+                results.put(s);
+            },
+            part);
     for (auto& t : threads) t.start();
     long total = 0;
     for (auto& t : threads) {

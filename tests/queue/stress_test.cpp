@@ -21,15 +21,17 @@ void mpmc(Q& q, int producers, int consumers) {
     std::atomic<long> put_n{0}, got_n{0};
     std::vector<weft::thread> threads;
     for (int p = 0; p < producers; ++p)
-        threads.emplace_back([&](int id) {
-            long long i = 0;
-            while (std::chrono::steady_clock::now() < end) {
-                const long long v = i++ * producers + id;
-                q.put(v, true, 30s);
-                put_sum += v;
-                ++put_n;
-            }
-        }, p);
+        threads.emplace_back(
+            [&](int id) {
+                long long i = 0;
+                while (std::chrono::steady_clock::now() < end) {
+                    const long long v = i++ * producers + id;
+                    q.put(v, true, 30s);
+                    put_sum += v;
+                    ++put_n;
+                }
+            },
+            p);
     for (int c = 0; c < consumers; ++c)
         threads.emplace_back([&] {
             for (;;) {

@@ -12,9 +12,7 @@
 
 using namespace std::chrono_literals;
 
-TEST(Barrier, ZeroPartiesIsAValueError) {
-    EXPECT_THROW(weft::barrier(0), weft::value_error);
-}
+TEST(Barrier, ZeroPartiesIsAValueError) { EXPECT_THROW(weft::barrier(0), weft::value_error); }
 
 TEST(Barrier, AllPartiesPassWithDistinctIndicesAndActionRunsOnce) {
     std::atomic<int> actions{0};

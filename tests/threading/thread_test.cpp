@@ -255,7 +255,8 @@ TEST(Thread, DefaultExcepthookPrintsNameTypeAndMessage) {
 
 TEST(Thread, NonStdExceptionIsReportedToo) {
     std::string type;
-    auto previous = weft::set_excepthook([&](const weft::excepthook_args& a) { type = a.exc_type; });
+    auto previous =
+        weft::set_excepthook([&](const weft::excepthook_args& a) { type = a.exc_type; });
     weft::thread t([] { throw 42; });
     t.start();
     ASSERT_TRUE(t.join(5s));

@@ -13,10 +13,13 @@ TEST(Timer, FiresAfterInterval) {
     std::atomic<int> fired{0};
     const auto t0 = std::chrono::steady_clock::now();
     std::chrono::steady_clock::duration at{};
-    weft::timer t(40ms, [&](int k) {
-        at = std::chrono::steady_clock::now() - t0;
-        fired += k;
-    }, 5);
+    weft::timer t(
+        40ms,
+        [&](int k) {
+            at = std::chrono::steady_clock::now() - t0;
+            fired += k;
+        },
+        5);
     t.start();
     ASSERT_TRUE(t.join(5s));
     EXPECT_EQ(fired.load(), 5);

@@ -32,8 +32,7 @@
 namespace weft {
 
 template <class T>
-class lifo_queue
-    : public detail::basic_queue<T, detail::vector_storage<T, std::less<T>, false>> {
+class lifo_queue : public detail::basic_queue<T, detail::vector_storage<T, std::less<T>, false>> {
 public:
     explicit lifo_queue(std::size_t maxsize = 0)
         : detail::basic_queue<T, detail::vector_storage<T, std::less<T>, false>>(maxsize) {}

@@ -36,12 +36,11 @@
 namespace weft {
 
 template <class T, class Compare = std::less<T>>
-class priority_queue
-    : public detail::basic_queue<T, detail::vector_storage<T, Compare, true>> {
+class priority_queue : public detail::basic_queue<T, detail::vector_storage<T, Compare, true>> {
 public:
     explicit priority_queue(std::size_t maxsize = 0, Compare compare = Compare())
         : detail::basic_queue<T, detail::vector_storage<T, Compare, true>>(maxsize,
-                                                                            std::move(compare)) {}
+                                                                           std::move(compare)) {}
 };
 
 }  // namespace weft

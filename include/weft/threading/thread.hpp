@@ -56,7 +56,7 @@ namespace weft {
 namespace detail {
 struct thread_state;
 struct thread_access;
-}
+}  // namespace detail
 
 /// A copyable reference to any running or finished thread: one weft started,
 /// the main thread, or a thread weft did not start (named "Dummy-N", daemon).
@@ -103,15 +103,13 @@ public:
 
     /// A thread that will call `f(args...)`, or `f(stop_token, args...)`.
     template <class F, class... Args>
-        requires(!std::is_same_v<std::remove_cvref_t<F>, options> &&
-                 !std::is_same_v<std::remove_cvref_t<F>, thread>)
-    explicit thread(F&& f, Args&&... args)
+    requires(!std::is_same_v<std::remove_cvref_t<F>, options> &&
+             !std::is_same_v<std::remove_cvref_t<F>, thread>) explicit thread(F&& f, Args&&... args)
         : thread(options{}, std::forward<F>(f), std::forward<Args>(args)...) {}
 
     template <class F, class... Args>
     thread(options opts, F&& f, Args&&... args) : thread(std::move(opts)) {
-        target_ = detail::unique_function::bind(std::forward<F>(f),
-                                                std::forward<Args>(args)...);
+        target_ = detail::unique_function::bind(std::forward<F>(f), std::forward<Args>(args)...);
     }
 
     thread(const thread&) = delete;

@@ -85,10 +85,10 @@ public:
 
 private:
     static T* allocate(std::size_t n) {
-        return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{alignof(T)}));
+        return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{alignof(T)}));
     }
     static void deallocate(T* p, std::size_t n) noexcept {
-        ::operator delete(p, n * sizeof(T), std::align_val_t{alignof(T)});
+        ::operator delete (p, n * sizeof(T), std::align_val_t{alignof(T)});
     }
     T* slot(std::size_t i) const noexcept { return buf_ + (i & mask_); }
 

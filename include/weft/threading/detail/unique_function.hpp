@@ -27,7 +27,8 @@ public:
             void call(std::stop_token token) override {
                 std::apply(
                     [&token](auto& fn, auto&... a) {
-                        if constexpr (std::is_invocable_v<std::decay_t<decltype(fn)>, std::stop_token,
+                        if constexpr (std::is_invocable_v<std::decay_t<decltype(fn)>,
+                                                          std::stop_token,
                                                           std::decay_t<decltype(a)>...>)
                             std::invoke(std::move(fn), std::move(token), std::move(a)...);
                         else
@@ -38,8 +39,7 @@ public:
             tuple bound;
         };
         unique_function out;
-        out.impl_ = std::make_unique<model>(
-            tuple(std::forward<F>(f), std::forward<Args>(args)...));
+        out.impl_ = std::make_unique<model>(tuple(std::forward<F>(f), std::forward<Args>(args)...));
         return out;
     }
 
