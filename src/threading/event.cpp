@@ -13,10 +13,8 @@ bool event::wait(std::optional<seconds> timeout) const {
     if (is_set()) return true;
     const auto until = detail::deadline::after(timeout);
     if (until.immediate()) return false;
-    for (int i = 0; i < detail::spin_iterations; ++i) {
-        detail::cpu_relax();
+    for (detail::spin_wait spin; spin.next();)
         if (is_set()) return true;
-    }
     waiters_.fetch_add(1, std::memory_order_seq_cst);
     while (flag_.load(std::memory_order_seq_cst) == 0) {
         if (!detail::futex_wait(flag_, 0, until)) break;

@@ -1,9 +1,11 @@
 #include <weft/errors.hpp>
 #include <weft/threading/detail/deadline.hpp>
+#include <weft/threading/detail/fence.hpp>
 #include <weft/threading/detail/futex.hpp>
 #include <weft/threading/detail/futex_mutex.hpp>
 
 #include <linux/futex.h>
+#include <linux/membarrier.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -11,6 +13,7 @@
 #include <climits>
 #include <cmath>
 #include <ctime>
+#include <sched.h>
 
 namespace weft::detail {
 
@@ -43,6 +46,35 @@ bool futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected,
     return !(rc == -1 && errno == ETIMEDOUT);
 }
 
+void spin_wait::yield_now() noexcept { sched_yield(); }
+
+std::atomic<int> asymmetric_fence_mode{static_cast<int>(fence_mode::unknown)};
+
+namespace {
+// Registers the process for expedited membarrier once; the mode only ever
+// moves from unknown to membarrier or to full, so a light fence that saw
+// "membarrier" is always paired with a real membarrier.
+bool membarrier_ready() noexcept {
+    static const bool ready = [] {
+        const bool ok =
+            syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
+        asymmetric_fence_mode.store(
+            static_cast<int>(ok ? fence_mode::membarrier : fence_mode::full),
+            std::memory_order_seq_cst);
+        return ok;
+    }();
+    return ready;
+}
+// Decide at start-up, so the hot side sees its mode before any thread parks.
+[[maybe_unused]] const bool membarrier_decided = membarrier_ready();
+}  // namespace
+
+void heavy_fence() noexcept {
+    if (membarrier_ready() && syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) == 0)
+        return;
+    full_fence();
+}
+
 int futex_wake(std::atomic<std::uint32_t>& word, int count) noexcept {
     auto* addr = reinterpret_cast<std::uint32_t*>(&word);
     const long rc = syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, count, nullptr, nullptr, 0);
@@ -50,12 +82,10 @@ int futex_wake(std::atomic<std::uint32_t>& word, int count) noexcept {
 }
 
 bool futex_mutex::lock_slow(const deadline& until) noexcept {
-    // Spin while the holder is likely to release soon: it costs far less than
-    // parking and being woken across cores.
-    for (int i = 0; i < spin_iterations; ++i) {
+    // Try a while first: the holder is likely to release soon, and that costs
+    // far less than parking and being woken across cores.
+    for (spin_wait spin; spin.next();)
         if (word_.load(std::memory_order_relaxed) == 0 && try_lock()) return true;
-        cpu_relax();
-    }
     // Mark "locked with sleepers" and park; whoever unlocks sees the 2 and wakes.
     std::uint32_t state = word_.exchange(2, std::memory_order_acquire);
     while (state != 0) {

@@ -27,7 +27,7 @@
 //   maxsize, task_done, join, shutdown, is_shut_down (Python 3.13 queue API).
 
 #include <weft/queue/detail/basic_queue.hpp>
-#include <weft/queue/detail/storage.hpp>
+#include <weft/queue/detail/locked_storage.hpp>
 
 #include <cstddef>
 #include <functional>

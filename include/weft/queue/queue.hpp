@@ -26,7 +26,7 @@
 //   one atomic.
 
 #include <weft/queue/detail/basic_queue.hpp>
-#include <weft/queue/detail/storage.hpp>
+#include <weft/queue/detail/fifo_storage.hpp>
 
 #include <cstddef>
 

@@ -21,7 +21,7 @@
 #include <weft/chrono.hpp>
 #include <weft/errors.hpp>
 #include <weft/threading/detail/deadline.hpp>
-#include <weft/threading/detail/futex_mutex.hpp>
+#include <weft/threading/detail/waitlist.hpp>
 #include <weft/threading/guard.hpp>
 #include <weft/threading/lock.hpp>
 #include <weft/threading/rlock.hpp>
@@ -79,19 +79,11 @@ public:
     void notify_all();
 
 private:
-    struct waiter {
-        std::atomic<std::uint32_t> signalled{0};
-        waiter* next = nullptr;
-        waiter* prev = nullptr;
-    };
     void require_owned(const char* what) const;
-    void unlink(waiter* w) noexcept;
 
     std::unique_ptr<weft::rlock> own_;
     std::variant<weft::lock*, weft::rlock*> lock_;
-    detail::futex_mutex waiters_mu_;
-    waiter* head_ = nullptr;  // guarded by waiters_mu_
-    waiter* tail_ = nullptr;  // guarded by waiters_mu_
+    detail::waitlist waiters_;
 };
 
 }  // namespace weft

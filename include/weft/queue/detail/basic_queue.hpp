@@ -62,29 +62,19 @@ public:
     [[nodiscard]] std::size_t maxsize() const noexcept { return maxsize_; }
 
     void task_done() {
-        std::size_t prev = unfinished_.load(std::memory_order_relaxed);
+        std::size_t done = done_.load(std::memory_order_relaxed);
         do {
-            if (prev == 0) throw value_error("task_done() called too many times");
-        } while (!unfinished_.compare_exchange_weak(prev, prev - 1, std::memory_order_seq_cst,
-                                                    std::memory_order_relaxed));
-        if (prev == 1) all_done_.notify_all();
+            if (done >= storage_.pushed()) throw value_error("task_done() called too many times");
+        } while (!done_.compare_exchange_weak(done, done + 1, std::memory_order_seq_cst,
+                                              std::memory_order_relaxed));
+        if (done + 1 == storage_.pushed()) all_done_.notify_all();
     }
 
     /// Returns true once every item put has been matched by task_done();
     /// false if the timeout passed first.
     bool join(std::optional<seconds> timeout = std::nullopt) {
-        if (unfinished_.load(std::memory_order_seq_cst) == 0) return true;
-        const auto until = deadline::after(timeout);
-        for (;;) {
-            const auto ticket = all_done_.prepare();
-            if (unfinished_.load(std::memory_order_seq_cst) == 0) {
-                all_done_.cancel();
-                return true;
-            }
-            const bool in_time = all_done_.wait(ticket, until);
-            all_done_.cancel();
-            if (!in_time) return unfinished_.load(std::memory_order_seq_cst) == 0;
-        }
+        if (unfinished() == 0) return true;
+        return all_done_.park_until(deadline::after(timeout), [this] { return unfinished() == 0; });
     }
 
     void shutdown(bool immediate = false) {
@@ -105,16 +95,8 @@ private:
     template <class U>
     void put_impl(U&& item, bool block, std::optional<seconds> timeout) {
         if (shutdown_.load(std::memory_order_seq_cst)) throw weft::shut_down();
-        // Counted before the item is visible, so a fast consumer's task_done()
-        // can never see the count at zero.
-        unfinished_.fetch_add(1, std::memory_order_relaxed);
-        try {
-            if (!storage_.try_push(std::forward<U>(item), maxsize_))
-                wait_to_push(std::forward<U>(item), block, timeout);
-        } catch (...) {
-            unfinished_.fetch_sub(1, std::memory_order_relaxed);
-            throw;
-        }
+        if (!storage_.try_push(std::forward<U>(item), maxsize_))
+            wait_to_push(std::forward<U>(item), block, timeout);
         not_empty_.notify_one();
         // A shutdown(immediate) that drained just before our push must not
         // leave this item behind with join() waiting for it forever.
@@ -126,28 +108,14 @@ private:
         if (!block) throw weft::full();
         const auto until = deadline::after(timeout);
         if (until.immediate()) throw weft::full();
-        for (int i = 0; i < spin_iterations; ++i) {
-            cpu_relax();
-            if (storage_.size() < maxsize_ && storage_.try_push(std::forward<U>(item), maxsize_))
+        for (spin_wait spin(4, 64); spin.next();)
+            if (storage_.can_push(maxsize_) && storage_.try_push(std::forward<U>(item), maxsize_))
                 return;
-        }
-        for (;;) {
-            const auto ticket = not_full_.prepare();
-            if (shutdown_.load(std::memory_order_seq_cst)) {
-                not_full_.cancel();
-                throw weft::shut_down();
-            }
-            if (storage_.try_push(std::forward<U>(item), maxsize_)) {
-                not_full_.cancel();
-                return;
-            }
-            const bool in_time = not_full_.wait(ticket, until);
-            not_full_.cancel();
-            if (!in_time) {
-                if (storage_.try_push(std::forward<U>(item), maxsize_)) return;
-                throw weft::full();
-            }
-        }
+        const bool pushed = not_full_.park_until(until, [&] {
+            if (shutdown_.load(std::memory_order_seq_cst)) throw weft::shut_down();
+            return storage_.try_push(std::forward<U>(item), maxsize_);
+        });
+        if (!pushed) throw weft::full();
     }
 
     // Fills `out`; on a timeout throws weft::empty when `throw_empty`, else
@@ -162,32 +130,16 @@ private:
             if (throw_empty) throw weft::empty();
             return;
         }
-        for (int i = 0; i < spin_iterations; ++i) {
-            cpu_relax();
-            if (storage_.size() != 0 && storage_.try_pop(out)) return popped();
-        }
-        for (;;) {
-            const auto ticket = not_empty_.prepare();
-            if (immediate_.load(std::memory_order_seq_cst)) {
-                not_empty_.cancel();
-                throw weft::shut_down();
-            }
-            if (storage_.try_pop(out)) {
-                not_empty_.cancel();
-                return popped();
-            }
-            if (shutdown_.load(std::memory_order_seq_cst)) {
-                not_empty_.cancel();
-                throw weft::shut_down();
-            }
-            const bool in_time = not_empty_.wait(ticket, until);
-            not_empty_.cancel();
-            if (!in_time) {
-                if (storage_.try_pop(out)) return popped();
-                if (throw_empty) throw weft::empty();
-                return;
-            }
-        }
+        for (spin_wait spin(4, 64); spin.next();)
+            if (storage_.can_pop() && storage_.try_pop(out)) return popped();
+        const bool got = not_empty_.park_until(until, [&] {
+            if (immediate_.load(std::memory_order_seq_cst)) throw weft::shut_down();
+            if (storage_.try_pop(out)) return true;
+            if (shutdown_.load(std::memory_order_seq_cst)) throw weft::shut_down();
+            return false;
+        });
+        if (got) return popped();
+        if (throw_empty) throw weft::empty();
     }
 
     void popped() noexcept { not_full_.notify_one(); }
@@ -201,18 +153,22 @@ private:
             doomed.reset();
             ++n;
         }
-        std::size_t prev = unfinished_.load(std::memory_order_relaxed);
-        while (n != 0 && prev != 0 &&
-               !unfinished_.compare_exchange_weak(prev, prev - std::min(prev, n),
-                                                  std::memory_order_seq_cst)) {
-        }
+        if (n != 0) done_.fetch_add(n, std::memory_order_seq_cst);
         if (n != 0) all_done_.notify_all();
         not_full_.notify_all();
     }
 
     const std::size_t maxsize_;
     Storage storage_;
-    alignas(64) std::atomic<std::size_t> unfinished_{0};
+    // Tasks are counted as items pushed (by the storage) minus done_, so a
+    // put() costs no extra atomic operation.
+    // done_ is read first: it never passes pushed(), so no underflow.
+    [[nodiscard]] std::size_t unfinished() const noexcept {
+        const std::size_t done = done_.load(std::memory_order_seq_cst);
+        return storage_.pushed() - done;
+    }
+
+    alignas(64) std::atomic<std::size_t> done_{0};
     // Read on every operation: kept off the line put() writes to.
     alignas(64) std::atomic<bool> shutdown_{false};
     std::atomic<bool> immediate_{false};

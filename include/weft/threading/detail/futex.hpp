@@ -34,10 +34,40 @@ inline void cpu_relax() noexcept {
 #endif
 }
 
-/// How long weft spins before it parks a thread. On a 2-vCPU VM waking a
-/// parked thread on the other core costs tens of microseconds, so a short spin
-/// that catches a release in flight pays for itself; spinning longer only
-/// steals the core from the thread we wait for.
-inline constexpr int spin_iterations = 200;
+/// How weft waits before it parks a thread: a short burst of pause
+/// instructions (catches a release already in flight on the other core), then
+/// sched_yield() rounds (hands the core to a runnable thread — on a busy or
+/// pinned core that is usually the very thread we wait for), then the caller
+/// parks on a futex. On a 2-vCPU VM a futex wake-up across cores costs tens of
+/// microseconds, so these few microseconds of trying first pay for themselves;
+/// an idle waiter still parks quickly and burns no CPU.
+class spin_wait {
+public:
+    /// The default suits waiting for another thread's progress (a queue
+    /// item, an event); a mutex passes fewer rounds (see futex_mutex).
+    explicit spin_wait(int pause_rounds = 16, int yield_rounds = 64) noexcept
+        : pause_rounds_(pause_rounds), yield_rounds_(yield_rounds) {}
+
+    /// One step of waiting; false once the caller should park. Pauses grow
+    /// exponentially (1, 2, 4 … 32 per step), so a spinner rereads a contended
+    /// word less and less often and lets the owner of its cache line work.
+    bool next() noexcept {
+        if (round_ < pause_rounds_) {
+            for (int i = 0, n = 1 << (round_ < 5 ? round_ : 5); i < n; ++i) cpu_relax();
+        } else if (round_ < pause_rounds_ + yield_rounds_) {
+            yield_now();
+        } else {
+            return false;
+        }
+        ++round_;
+        return true;
+    }
+
+private:
+    static void yield_now() noexcept;
+    int pause_rounds_;
+    int yield_rounds_;
+    int round_ = 0;
+};
 
 }  // namespace weft::detail

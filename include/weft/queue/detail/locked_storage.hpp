@@ -1,19 +1,18 @@
 #pragma once
-// Internal: the containers behind weft's queues. Each does its own locking and
-// keeps an atomic element count, updated with a seq_cst RMW after the element
-// is in place (push) or gone (pop), so the blocking layer (basic_queue) can
-// read sizes without a lock and pair them with its waitlists.
+// Internal: the lock-based containers behind weft's queues, for what the
+// lock-free ring cannot do: grow without bound, reorder (LIFO, heap), or hold
+// items whose move may throw. Each keeps an atomic element count, changed by
+// a seq_cst RMW once the element is in place or gone (the full barrier the
+// waitlist protocol needs), and a count of items ever pushed.
 //
-// fifo_storage uses two locks — one for the producers' end, one for the
-// consumers' end — so one producer and one consumer never contend on a lock;
-// they share only the count. lifo_storage and heap_storage use one lock.
+// locked_fifo uses two locks — producers' end and consumers' end — so one
+// producer and one consumer never wait on the same lock.
 
 #include <weft/threading/detail/futex_mutex.hpp>
 
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
-#include <memory>
 #include <new>
 #include <optional>
 #include <utility>
@@ -22,46 +21,47 @@
 namespace weft::detail {
 
 template <class T>
-class fifo_storage {
+class locked_fifo {
 public:
-    explicit fifo_storage(std::size_t maxsize) {
+    explicit locked_fifo(std::size_t maxsize) {
         std::size_t cap = 16;
         while (maxsize != 0 && cap < maxsize) cap *= 2;
         buf_ = allocate(cap);
         mask_ = cap - 1;
     }
-    fifo_storage(const fifo_storage&) = delete;
-    fifo_storage& operator=(const fifo_storage&) = delete;
-    ~fifo_storage() {
-        for (std::size_t i = head_; i != tail_; ++i) slot(i)->~T();
+    locked_fifo(const locked_fifo&) = delete;
+    locked_fifo& operator=(const locked_fifo&) = delete;
+    ~locked_fifo() {
+        for (std::size_t i = head_, end = tail_.load(); i != end; ++i) slot(i)->~T();
         deallocate(buf_, mask_ + 1);
     }
 
     template <class U>
     bool try_push(U&& item, std::size_t maxsize) {
         tail_mu_.lock();
-        const std::size_t n = count_.load(std::memory_order_acquire);
+        const std::size_t n = count_.load(std::memory_order_seq_cst);
         if (maxsize != 0 && n >= maxsize) {
             tail_mu_.unlock();
             return false;
         }
+        const std::size_t tail = tail_.load(std::memory_order_relaxed);
         try {
-            if (n == mask_ + 1) grow();
-            ::new (static_cast<void*>(slot(tail_))) T(std::forward<U>(item));
+            if (n == mask_ + 1) grow(tail);
+            ::new (static_cast<void*>(slot(tail))) T(std::forward<U>(item));
         } catch (...) {
             tail_mu_.unlock();
             throw;
         }
-        ++tail_;
+        tail_.store(tail + 1, std::memory_order_relaxed);
         count_.fetch_add(1, std::memory_order_seq_cst);
         tail_mu_.unlock();
         return true;
     }
 
     bool try_pop(std::optional<T>& out) {
-        if (count_.load(std::memory_order_acquire) == 0) return false;
+        if (count_.load(std::memory_order_seq_cst) == 0) return false;
         head_mu_.lock();
-        if (count_.load(std::memory_order_acquire) == 0) {
+        if (count_.load(std::memory_order_seq_cst) == 0) {
             head_mu_.unlock();
             return false;
         }
@@ -82,6 +82,13 @@ public:
     [[nodiscard]] std::size_t size() const noexcept {
         return count_.load(std::memory_order_relaxed);
     }
+    [[nodiscard]] std::size_t pushed() const noexcept {
+        return tail_.load(std::memory_order_seq_cst);
+    }
+    [[nodiscard]] bool can_pop() const noexcept { return size() != 0; }
+    [[nodiscard]] bool can_push(std::size_t maxsize) const noexcept {
+        return maxsize == 0 || size() < maxsize;
+    }
 
 private:
     static T* allocate(std::size_t n) {
@@ -92,11 +99,10 @@ private:
     }
     T* slot(std::size_t i) const noexcept { return buf_ + (i & mask_); }
 
-    // Unbounded queues only; called with tail_mu_ held, takes head_mu_ too
-    // (always in that order).
-    void grow() {
+    // Unbounded only: doubles the buffer. Called with tail_mu_ held; takes
+    // head_mu_ too (always in that order) so no consumer reads meanwhile.
+    void grow(std::size_t tail) {
         head_mu_.lock();
-        const std::size_t n = tail_ - head_;
         const std::size_t cap = (mask_ + 1) * 2;
         T* fresh = nullptr;
         try {
@@ -105,31 +111,29 @@ private:
             head_mu_.unlock();
             throw;
         }
-        for (std::size_t i = 0; i < n; ++i) {
-            T* from = slot(head_ + i);
-            ::new (static_cast<void*>(fresh + i)) T(std::move(*from));
+        // Positions keep counting up; only their place in the buffer moves.
+        for (std::size_t i = head_; i != tail; ++i) {
+            T* from = slot(i);
+            ::new (static_cast<void*>(fresh + (i & (cap - 1)))) T(std::move(*from));
             from->~T();
         }
         deallocate(buf_, mask_ + 1);
         buf_ = fresh;
         mask_ = cap - 1;
-        head_ = 0;
-        tail_ = n;
         head_mu_.unlock();
     }
 
-    // The consumers' end and the producers' end sit on separate cache lines.
     alignas(64) futex_mutex head_mu_;
     std::size_t head_ = 0;  // guarded by head_mu_
     alignas(64) futex_mutex tail_mu_;
-    std::size_t tail_ = 0;  // guarded by tail_mu_
-    T* buf_ = nullptr;      // replaced only with both locks held
-    std::size_t mask_ = 0;  // as buf_
+    std::atomic<std::size_t> tail_{0};  // written under tail_mu_; read anywhere
+    T* buf_ = nullptr;                  // replaced only with both locks held
+    std::size_t mask_ = 0;              // as buf_
     alignas(64) std::atomic<std::size_t> count_{0};
 };
 
-/// One lock around a std::vector used as a stack (Lifo) or a binary heap
-/// whose top is the element that `Compare` orders first.
+/// One lock around a std::vector used as a stack (Heap = false) or as a
+/// binary heap whose top is the element that `Compare` orders first.
 template <class T, class Compare, bool Heap>
 class vector_storage {
 public:
@@ -150,13 +154,14 @@ public:
             mu_.unlock();
             throw;
         }
+        pushed_.store(pushed_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
         count_.fetch_add(1, std::memory_order_seq_cst);
         mu_.unlock();
         return true;
     }
 
     bool try_pop(std::optional<T>& out) {
-        if (count_.load(std::memory_order_acquire) == 0) return false;
+        if (count_.load(std::memory_order_seq_cst) == 0) return false;
         mu_.lock();
         if (items_.empty()) {
             mu_.unlock();
@@ -178,9 +183,17 @@ public:
     [[nodiscard]] std::size_t size() const noexcept {
         return count_.load(std::memory_order_relaxed);
     }
+    [[nodiscard]] std::size_t pushed() const noexcept {
+        return pushed_.load(std::memory_order_seq_cst);
+    }
+    [[nodiscard]] bool can_pop() const noexcept { return size() != 0; }
+    [[nodiscard]] bool can_push(std::size_t maxsize) const noexcept {
+        return maxsize == 0 || size() < maxsize;
+    }
 
 private:
-    // std heaps put the greatest element first; Python's heap the least.
+    // std's heap algorithms keep the greatest element first; Python's heap
+    // the least: compare the other way round.
     auto later() const {
         return [this](const T& a, const T& b) { return cmp_(b, a); };
     }
@@ -189,6 +202,7 @@ private:
     std::vector<T> items_;  // guarded by mu_
     Compare cmp_;
     std::atomic<std::size_t> count_{0};
+    std::atomic<std::size_t> pushed_{0};  // written under mu_
 };
 
 }  // namespace weft::detail
