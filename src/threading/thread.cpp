@@ -264,7 +264,11 @@ void thread::start() {
         delete arg;
         remove_active(state_.get());
         state_->started = false;
-        target_ = std::move(state_->body);
+        if (runs_self_)
+            state_->body = {};
+        else
+            target_ = std::move(state_->body);
+        runs_self_ = false;
         throw std::system_error(rc, std::generic_category(), "cannot start thread");
     }
     state_->ident = static_cast<std::uint64_t>(id);
