@@ -10,13 +10,15 @@
 #include <chrono>
 #include <vector>
 
+#include "../stress_budget.hpp"
+
 using namespace std::chrono_literals;
 
 namespace {
 
 template <class Q>
 void mpmc(Q& q, int producers, int consumers) {
-    const auto end = std::chrono::steady_clock::now() + 1500ms;
+    const auto end = std::chrono::steady_clock::now() + weft::testing::stress_budget();
     std::atomic<long long> put_sum{0}, got_sum{0};
     std::atomic<long> put_n{0}, got_n{0};
     std::vector<weft::thread> threads;

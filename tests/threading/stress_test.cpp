@@ -9,10 +9,12 @@
 #include <chrono>
 #include <vector>
 
+#include "../stress_budget.hpp"
+
 using namespace std::chrono_literals;
 
 namespace {
-constexpr auto budget = 1500ms;  // per test, whatever the machine
+const auto budget = weft::testing::stress_budget();  // per test
 
 template <class Body>
 void run_threads(int n, Body body) {
