@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config libgtest-dev libgmock-dev libbenchmark-dev
-          libconcurrentqueue-dev python3)
+          libconcurrentqueue-dev libtbb-dev python3)
 if [[ "${1:-}" == "--ci" ]]; then
   packages+=(clang-format clang-tidy)
 fi

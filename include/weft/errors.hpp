@@ -42,6 +42,20 @@ public:
     using error::error;
 };
 
+/// concurrent.futures.InvalidStateError: setting the result of a future that
+/// is already done, or starting one twice.
+class invalid_state_error : public error {
+public:
+    using error::error;
+};
+
+/// concurrent.futures.BrokenExecutor: the executor can no longer run jobs
+/// (a worker's initializer threw). Every pending and later job fails with it.
+class broken_executor : public runtime_error {
+public:
+    using runtime_error::runtime_error;
+};
+
 /// threading.BrokenBarrierError: the barrier was aborted, reset while threads
 /// waited, its action threw, or a wait timed out.
 class broken_barrier_error : public runtime_error {

@@ -1,0 +1,313 @@
+// The work-stealing pool behind thread_pool_executor.
+//
+// Queues: one deque per worker (owner pushes and pops at the back, thieves
+// take from the front) and one injection queue for jobs from other threads.
+// Each is a short critical section under a futex_mutex: the jobs are coarse
+// enough that a lock-free deque would not pay for its complexity yet.
+// `pending_` counts queued jobs; idle workers park on `idle_` until it is
+// non-zero (waitlist protocol: the submitter counts, then notifies).
+
+#include <weft/futures/thread_pool_executor.hpp>
+#include <weft/threading/detail/futex_mutex.hpp>
+#include <weft/threading/detail/waitlist.hpp>
+#include <weft/threading/thread.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace weft {
+namespace detail {
+
+namespace {
+std::atomic<unsigned> executor_counter{0};
+
+struct alignas(64) job_queue {
+    futex_mutex mu;
+    std::deque<job*> jobs;  // guarded by mu
+
+    void push(job* j) {
+        mu.lock();
+        try {
+            jobs.push_back(j);
+        } catch (...) {
+            mu.unlock();
+            throw;
+        }
+        mu.unlock();
+    }
+    job* pop_back() noexcept {
+        mu.lock();
+        job* j = nullptr;
+        if (!jobs.empty()) {
+            j = jobs.back();
+            jobs.pop_back();
+        }
+        mu.unlock();
+        return j;
+    }
+    job* pop_front() noexcept {
+        mu.lock();
+        job* j = nullptr;
+        if (!jobs.empty()) {
+            j = jobs.front();
+            jobs.pop_front();
+        }
+        mu.unlock();
+        return j;
+    }
+    std::deque<job*> take_all() noexcept {
+        mu.lock();
+        std::deque<job*> out;
+        out.swap(jobs);
+        mu.unlock();
+        return out;
+    }
+};
+}  // namespace
+
+class pool final : public waiting_helper, public std::enable_shared_from_this<pool> {
+public:
+    pool(std::size_t max_workers, std::string prefix, std::function<void()> init)
+        : max_workers_(max_workers),
+          prefix_(std::move(prefix)),
+          init_(std::move(init)),
+          locals_(max_workers) {}
+
+    void enqueue(job* j) {
+        // Counted before the stop check: a worker exits only when it sees
+        // `stopping_` and then no pending job, so either it sees this job
+        // counted or this check sees `stopping_` (all seq_cst) — an accepted
+        // job is never stranded.
+        pending_.fetch_add(1, std::memory_order_seq_cst);
+        if (broken_.load(std::memory_order_seq_cst) || stopping_.load(std::memory_order_seq_cst)) {
+            pending_.fetch_sub(1, std::memory_order_seq_cst);
+            j->abandon(nullptr);
+            if (broken_.load(std::memory_order_seq_cst)) throw broken_executor(broken_message());
+            throw runtime_error("cannot schedule new futures after shutdown");
+        }
+        const worker_id* me = current_worker();
+        try {
+            if (me != nullptr && me->owner == this)
+                locals_[me->index].push(j);
+            else
+                injection_.push(j);
+        } catch (...) {
+            pending_.fetch_sub(1, std::memory_order_seq_cst);
+            j->abandon(nullptr);
+            throw;
+        }
+        // A pool that broke while we pushed has no worker left to run it.
+        if (broken_.load(std::memory_order_seq_cst)) {
+            abandon_all(std::make_exception_ptr(broken_executor(broken_message())));
+            return;
+        }
+        idle_.notify_one();
+        if (idle_count_.load(std::memory_order_seq_cst) == 0) maybe_spawn();
+    }
+
+    void shutdown(bool wait, bool cancel_futures) {
+        {
+            std::lock_guard g(spawn_mu_);
+            stopping_.store(true, std::memory_order_seq_cst);
+        }
+        if (cancel_futures) abandon_all(nullptr);
+        idle_.notify_all();
+        if (!wait) return;
+        std::vector<std::unique_ptr<thread>> workers;
+        {
+            std::lock_guard g(spawn_mu_);
+            workers.swap(workers_);
+        }
+        const auto self = current_thread();
+        for (auto& w : workers)
+            if (w->ref() != self) w->join();
+    }
+
+    std::size_t max_workers() const noexcept { return max_workers_; }
+
+    bool help_until(const future_core_base& f, const deadline& until) override {
+        const std::size_t me = current_worker()->index;
+        auto slice = std::chrono::microseconds(50);
+        while (!f.is_done()) {
+            if (job* j = find_job(me)) {
+                j->run();
+                continue;
+            }
+            if (until.expired()) return f.is_done();
+            // Nothing to run: wait on the future itself for a short slice, so
+            // its completion wakes us at once, and look for new jobs between.
+            auto next = deadline::at(deadline::clock::now() + slice);
+            if (!until.infinite() && until.when() < next.when()) next = until;
+            if (f.wait_here(next)) return true;
+            slice = std::min(slice * 2, std::chrono::microseconds(2000));
+        }
+        return true;
+    }
+
+private:
+    struct worker_id {
+        pool* owner;
+        std::size_t index;
+    };
+    static const worker_id*& current_worker() noexcept {
+        thread_local const worker_id* id = nullptr;
+        return id;
+    }
+
+    std::string broken_message() const {
+        return "a thread initializer failed, the thread pool is not usable anymore";
+    }
+
+    void maybe_spawn() {
+        std::lock_guard g(spawn_mu_);
+        if (stopping_.load(std::memory_order_relaxed) || spawned_ >= max_workers_ ||
+            idle_count_.load(std::memory_order_seq_cst) != 0)
+            return;
+        const std::size_t index = spawned_++;
+        std::string name = prefix_ + "_" + std::to_string(index);
+        auto self = shared_from_this();
+        // One more idle worker from now on, so concurrent submitters do not
+        // all start threads for the same job.
+        idle_count_.fetch_add(1, std::memory_order_seq_cst);
+        try {
+            auto t =
+                std::make_unique<thread>(thread::options{.name = std::move(name), .daemon = true},
+                                         [self, index] { self->worker_main(index); });
+            t->start();
+            workers_.push_back(std::move(t));
+        } catch (...) {
+            idle_count_.fetch_sub(1, std::memory_order_seq_cst);
+            --spawned_;
+            if (spawned_ == 0) throw;  // no worker at all: the job could never run
+        }
+    }
+
+    job* take(job* j) noexcept {
+        if (j != nullptr) pending_.fetch_sub(1, std::memory_order_relaxed);
+        return j;
+    }
+
+    job* find_job(std::size_t me) noexcept {
+        if (job* j = take(locals_[me].pop_back())) return j;
+        if (job* j = take(injection_.pop_front())) return j;
+        const std::size_t n = locals_.size();
+        for (std::size_t k = 1; k < n; ++k)
+            if (job* j = take(locals_[(me + k) % n].pop_front())) return j;
+        return nullptr;
+    }
+
+    void worker_main(std::size_t index) {
+        const worker_id id{this, index};
+        current_worker() = &id;
+        current_waiting_helper() = this;
+        if (init_) {
+            try {
+                init_();
+            } catch (...) {
+                break_pool();
+                idle_count_.fetch_sub(1, std::memory_order_seq_cst);
+                current_waiting_helper() = nullptr;
+                current_worker() = nullptr;
+                return;
+            }
+        }
+        bool idle = true;  // counted as idle from spawn until it finds work
+        for (;;) {
+            job* j = find_job(index);
+            if (j == nullptr) {
+                for (spin_wait spin; spin.next();)
+                    if (pending_.load(std::memory_order_relaxed) != 0 &&
+                        (j = find_job(index)) != nullptr)
+                        break;
+            }
+            if (j != nullptr) {
+                if (idle) {
+                    idle_count_.fetch_sub(1, std::memory_order_seq_cst);
+                    idle = false;
+                }
+                j->run();
+                continue;
+            }
+            if (stopping_.load(std::memory_order_seq_cst) &&
+                pending_.load(std::memory_order_seq_cst) == 0)
+                break;
+            if (!idle) {
+                idle_count_.fetch_add(1, std::memory_order_seq_cst);
+                idle = true;
+            }
+            idle_.park_until(deadline::never(), [this] {
+                return pending_.load(std::memory_order_seq_cst) != 0 ||
+                       stopping_.load(std::memory_order_seq_cst);
+            });
+        }
+        if (idle) idle_count_.fetch_sub(1, std::memory_order_seq_cst);
+        current_waiting_helper() = nullptr;
+        current_worker() = nullptr;
+    }
+
+    void abandon_all(const std::exception_ptr& why) noexcept {
+        auto drain = [&](job_queue& q) {
+            for (job* j : q.take_all()) {
+                pending_.fetch_sub(1, std::memory_order_relaxed);
+                j->abandon(why);
+            }
+        };
+        drain(injection_);
+        for (auto& q : locals_) drain(q);
+    }
+
+    void break_pool() noexcept {
+        broken_.store(true, std::memory_order_seq_cst);
+        abandon_all(std::make_exception_ptr(broken_executor(broken_message())));
+        idle_.notify_all();
+    }
+
+    const std::size_t max_workers_;
+    const std::string prefix_;
+    const std::function<void()> init_;
+    job_queue injection_;
+    std::vector<job_queue> locals_;
+    alignas(64) std::atomic<std::size_t> pending_{0};
+    alignas(64) std::atomic<std::size_t> idle_count_{0};
+    std::atomic<bool> stopping_{false};
+    std::atomic<bool> broken_{false};
+    waitlist idle_;
+    std::mutex spawn_mu_;
+    std::size_t spawned_ = 0;                       // guarded by spawn_mu_
+    std::vector<std::unique_ptr<thread>> workers_;  // guarded by spawn_mu_
+};
+
+}  // namespace detail
+
+namespace {
+std::size_t default_workers() {
+    const unsigned cpus = std::max(1u, std::thread::hardware_concurrency());
+    return std::min<std::size_t>(32, cpus + 4);
+}
+}  // namespace
+
+thread_pool_executor::thread_pool_executor(std::size_t max_workers, std::string prefix,
+                                           std::function<void()> initializer) {
+    if (max_workers == 0) max_workers = default_workers();
+    if (prefix.empty())
+        prefix = "ThreadPoolExecutor-" +
+                 std::to_string(detail::executor_counter.fetch_add(1, std::memory_order_relaxed));
+    pool_ = std::make_shared<detail::pool>(max_workers, std::move(prefix), std::move(initializer));
+}
+
+thread_pool_executor::~thread_pool_executor() { pool_->shutdown(true, false); }
+
+void thread_pool_executor::shutdown(bool wait, bool cancel_futures) {
+    pool_->shutdown(wait, cancel_futures);
+}
+
+std::size_t thread_pool_executor::max_workers() const noexcept { return pool_->max_workers(); }
+
+void thread_pool_executor::enqueue(detail::job* j) { pool_->enqueue(j); }
+
+}  // namespace weft
