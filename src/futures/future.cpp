@@ -82,28 +82,37 @@ bool future_core_base::wait_here(const deadline& until) const {
     return waiters_.park_until(until, [this] { return is_done(); });
 }
 
+// add_callback and complete meet like a Dekker pair: add_callback stores
+// has_callbacks_ then reads the state; complete stores the state then reads
+// has_callbacks_ (all seq_cst), so at least one of them sees the other, and
+// completed_ under mu_ makes sure the callbacks run exactly once.
 void future_core_base::add_callback(std::function<void()> f) {
     mu_.lock();
-    if (!completed_) {
-        try {
-            callbacks_.push_back(std::move(f));
-        } catch (...) {
-            mu_.unlock();
-            throw;
-        }
+    if (completed_) {
+        mu_.unlock();
+        f();
+        return;
+    }
+    try {
+        callbacks_.push_back(std::move(f));
+    } catch (...) {
+        mu_.unlock();
+        throw;
+    }
+    has_callbacks_.store(true, std::memory_order_seq_cst);
+    mu_.unlock();
+    if (is_done()) run_callbacks();
+}
+
+void future_core_base::run_callbacks() noexcept {
+    mu_.lock();
+    if (completed_) {
         mu_.unlock();
         return;
     }
-    mu_.unlock();
-    f();
-}
-
-void future_core_base::complete() noexcept {
-    mu_.lock();
     completed_ = true;
     std::vector<std::function<void()>> callbacks = std::move(callbacks_);
     mu_.unlock();
-    waiters_.notify_all();
     for (auto& f : callbacks) {
         try {
             f();
@@ -112,6 +121,11 @@ void future_core_base::complete() noexcept {
                          describe(std::current_exception()).c_str());
         }
     }
+}
+
+void future_core_base::complete() noexcept {
+    waiters_.notify_all();
+    if (has_callbacks_.load(std::memory_order_seq_cst)) run_callbacks();
 }
 
 }  // namespace detail

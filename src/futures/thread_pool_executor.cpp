@@ -1,9 +1,9 @@
 // The work-stealing pool behind thread_pool_executor.
 //
-// Queues: one deque per worker (owner pushes and pops at the back, thieves
-// take from the front) and one injection queue for jobs from other threads.
-// Each is a short critical section under a futex_mutex: the jobs are coarse
-// enough that a lock-free deque would not pay for its complexity yet.
+// Queues: one lock-free Chase-Lev deque per worker (the owner pushes and pops
+// at the bottom, thieves steal from the top) and one injection queue, under a
+// futex_mutex, for jobs submitted from other threads; a worker takes jobs from
+// it a handful at a time into its own deque.
 // `pending_` counts queued jobs; idle workers park on `idle_` until it is
 // non-zero (waitlist protocol: the submitter counts, then notifies).
 
@@ -19,6 +19,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "ws_deque.hpp"
 
 namespace weft {
 namespace detail {
@@ -60,6 +62,37 @@ struct alignas(64) job_queue {
         mu.unlock();
         return j;
     }
+    /// Takes up to `n` + 1 jobs from the front: pushes `n` into `into` (the
+    /// caller's own deque) and returns one more; null when empty.
+    job* grab(std::size_t n, ws_deque<job>& into) noexcept {
+        mu.lock();
+        if (jobs.empty()) {
+            mu.unlock();
+            return nullptr;
+        }
+        job* first = jobs.front();
+        jobs.pop_front();
+        job* batch[32];
+        std::size_t moved = 0;
+        while (moved < n && moved < 32 && !jobs.empty()) {
+            batch[moved++] = jobs.front();
+            jobs.pop_front();
+        }
+        mu.unlock();
+        // Newest first, so the owner's LIFO pops return them in FIFO order.
+        try {
+            for (std::size_t i = moved; i-- > 0;) {
+                into.push(batch[i]);
+                batch[i] = nullptr;
+            }
+        } catch (...) {
+            mu.lock();
+            for (std::size_t i = 0; i < moved; ++i)
+                if (batch[i] != nullptr) jobs.push_front(batch[i]);
+            mu.unlock();
+        }
+        return first;
+    }
     std::deque<job*> take_all() noexcept {
         mu.lock();
         std::deque<job*> out;
@@ -93,7 +126,7 @@ public:
         const worker_id* me = current_worker();
         try {
             if (me != nullptr && me->owner == this)
-                locals_[me->index].push(j);
+                locals_[me->index].deque.push(j);
             else
                 injection_.push(j);
         } catch (...) {
@@ -193,11 +226,13 @@ private:
     }
 
     job* find_job(std::size_t me) noexcept {
-        if (job* j = take(locals_[me].pop_back())) return j;
-        if (job* j = take(injection_.pop_front())) return j;
+        if (job* j = take(locals_[me].deque.pop())) return j;
+        // From the shared queue take a handful at once into our own deque:
+        // fewer trips through the lock every submitter and worker shares.
+        if (job* j = take(injection_.grab(15, locals_[me].deque))) return j;
         const std::size_t n = locals_.size();
         for (std::size_t k = 1; k < n; ++k)
-            if (job* j = take(locals_[(me + k) % n].pop_front())) return j;
+            if (job* j = take(locals_[(me + k) % n].deque.steal())) return j;
         return nullptr;
     }
 
@@ -258,7 +293,13 @@ private:
             }
         };
         drain(injection_);
-        for (auto& q : locals_) drain(q);
+        // Worker deques can only be emptied by stealing; a job a worker takes
+        // meanwhile simply runs (or sees its future cancelled).
+        for (auto& q : locals_)
+            while (job* j = q.deque.steal()) {
+                pending_.fetch_sub(1, std::memory_order_relaxed);
+                j->abandon(why);
+            }
     }
 
     void break_pool() noexcept {
@@ -270,8 +311,11 @@ private:
     const std::size_t max_workers_;
     const std::string prefix_;
     const std::function<void()> init_;
+    struct alignas(64) local_queue {
+        ws_deque<job> deque;
+    };
     job_queue injection_;
-    std::vector<job_queue> locals_;
+    std::vector<local_queue> locals_;
     alignas(64) std::atomic<std::size_t> pending_{0};
     alignas(64) std::atomic<std::size_t> idle_count_{0};
     std::atomic<bool> stopping_{false};

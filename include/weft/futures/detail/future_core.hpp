@@ -65,7 +65,7 @@ public:
     /// pending -> cancelled; true if the future is (now) cancelled.
     bool cancel() noexcept {
         std::uint32_t s = pending;
-        if (state_.compare_exchange_strong(s, cancelled, std::memory_order_acq_rel)) {
+        if (state_.compare_exchange_strong(s, cancelled, std::memory_order_seq_cst)) {
             complete();
             return true;
         }
@@ -127,12 +127,16 @@ protected:
 
 private:
     void complete() noexcept;
+    void run_callbacks() noexcept;
 
     std::atomic<std::uint32_t> state_{pending};
     std::atomic<std::uint32_t> refs_{1};
     mutable waitlist waiters_;
     futex_mutex mu_;
-    bool completed_ = false;                        // guarded by mu_
+    bool completed_ = false;  // guarded by mu_
+    // Set (under mu_) once a callback is registered, so that completing a
+    // future nobody registered a callback on skips mu_ entirely.
+    std::atomic<bool> has_callbacks_{false};
     std::vector<std::function<void()>> callbacks_;  // guarded by mu_
     std::exception_ptr exception_;                  // written before finish()
     mutable std::atomic<bool> retrieved_{false};
