@@ -77,7 +77,7 @@ bool future_core_base::wait(const deadline& until) const {
 }
 
 bool future_core_base::wait_here(const deadline& until) const {
-    for (spin_wait spin; spin.next();)
+    for (spin_wait spin(until); spin.next();)
         if (is_done()) return true;
     return waiters_.park_until(until, [this] { return is_done(); });
 }

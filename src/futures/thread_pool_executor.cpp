@@ -4,7 +4,9 @@
 // at the bottom, thieves steal from the top) and one injection queue, under a
 // futex_mutex, for jobs submitted from other threads; a worker takes jobs from
 // it a handful at a time into its own deque.
-// `pending_` counts queued jobs; idle workers park on `idle_` until it is
+// Idle workers park on `idle_` until a queue has work; there is no shared
+// job counter, so a submit and a take touch no common cache line besides the
+// queue itself.
 // non-zero (waitlist protocol: the submitter counts, then notifies).
 
 #include <weft/futures/thread_pool_executor.hpp>
@@ -31,6 +33,8 @@ std::atomic<unsigned> executor_counter{0};
 struct alignas(64) job_queue {
     futex_mutex mu;
     std::deque<job*> jobs;  // guarded by mu
+    // jobs.size(), stored (seq_cst) under mu at every change, read anywhere.
+    std::atomic<std::size_t> size{0};
 
     void push(job* j) {
         mu.lock();
@@ -40,7 +44,20 @@ struct alignas(64) job_queue {
             mu.unlock();
             throw;
         }
+        size.store(jobs.size(), std::memory_order_seq_cst);
         mu.unlock();
+    }
+    /// Takes `j` back if it is still queued.
+    bool remove(job* j) noexcept {
+        mu.lock();
+        auto it = std::find(jobs.begin(), jobs.end(), j);
+        const bool found = it != jobs.end();
+        if (found) {
+            jobs.erase(it);
+            size.store(jobs.size(), std::memory_order_seq_cst);
+        }
+        mu.unlock();
+        return found;
     }
     job* pop_back() noexcept {
         mu.lock();
@@ -78,6 +95,7 @@ struct alignas(64) job_queue {
             batch[moved++] = jobs.front();
             jobs.pop_front();
         }
+        size.store(jobs.size(), std::memory_order_seq_cst);
         mu.unlock();
         // Newest first, so the owner's LIFO pops return them in FIFO order.
         try {
@@ -89,6 +107,7 @@ struct alignas(64) job_queue {
             mu.lock();
             for (std::size_t i = 0; i < moved; ++i)
                 if (batch[i] != nullptr) jobs.push_front(batch[i]);
+            size.store(jobs.size(), std::memory_order_seq_cst);
             mu.unlock();
         }
         return first;
@@ -97,6 +116,7 @@ struct alignas(64) job_queue {
         mu.lock();
         std::deque<job*> out;
         out.swap(jobs);
+        size.store(0, std::memory_order_seq_cst);
         mu.unlock();
         return out;
     }
@@ -112,25 +132,25 @@ public:
           locals_(max_workers) {}
 
     void enqueue(job* j) {
-        // Counted before the stop check: a worker exits only when it sees
-        // `stopping_` and then no pending job, so either it sees this job
-        // counted or this check sees `stopping_` (all seq_cst) — an accepted
-        // job is never stranded.
-        pending_.fetch_add(1, std::memory_order_seq_cst);
-        if (broken_.load(std::memory_order_seq_cst) || stopping_.load(std::memory_order_seq_cst)) {
-            pending_.fetch_sub(1, std::memory_order_seq_cst);
-            j->abandon(nullptr);
-            if (broken_.load(std::memory_order_seq_cst)) throw broken_executor(broken_message());
-            throw runtime_error("cannot schedule new futures after shutdown");
-        }
+        if (broken_.load(std::memory_order_seq_cst) || stopping_.load(std::memory_order_seq_cst))
+            reject(j);
         const worker_id* me = current_worker();
         try {
-            if (me != nullptr && me->owner == this)
+            if (me != nullptr && me->owner == this) {
+                // Our own worker is alive and checks its deque before it
+                // exits, so this job cannot be stranded by a shutdown.
                 locals_[me->index].deque.push(j);
-            else
+            } else {
                 injection_.push(j);
+                // A worker exits once it has seen `stopping_` and then an
+                // empty injection queue. Either it saw our job (pushed first)
+                // or we see `stopping_` here (seq_cst both ways); then take
+                // the job back unless a worker already has it.
+                if (stopping_.load(std::memory_order_seq_cst) && injection_.remove(j)) reject(j);
+            }
+        } catch (const weft::error&) {
+            throw;
         } catch (...) {
-            pending_.fetch_sub(1, std::memory_order_seq_cst);
             j->abandon(nullptr);
             throw;
         }
@@ -141,6 +161,20 @@ public:
         }
         idle_.notify_one();
         if (idle_count_.load(std::memory_order_seq_cst) == 0) maybe_spawn();
+    }
+
+    [[noreturn]] void reject(job* j) {
+        j->abandon(nullptr);
+        if (broken_.load(std::memory_order_seq_cst)) throw broken_executor(broken_message());
+        throw runtime_error("cannot schedule new futures after shutdown");
+    }
+
+    /// Whether any queue looks non-empty.
+    bool has_work() const noexcept {
+        if (injection_.size.load(std::memory_order_seq_cst) != 0) return true;
+        for (const auto& q : locals_)
+            if (!q.deque.maybe_empty()) return true;
+        return false;
     }
 
     void shutdown(bool wait, bool cancel_futures) {
@@ -220,10 +254,7 @@ private:
         }
     }
 
-    job* take(job* j) noexcept {
-        if (j != nullptr) pending_.fetch_sub(1, std::memory_order_relaxed);
-        return j;
-    }
+    static job* take(job* j) noexcept { return j; }
 
     job* find_job(std::size_t me) noexcept {
         if (job* j = take(locals_[me].deque.pop())) return j;
@@ -256,8 +287,7 @@ private:
             job* j = find_job(index);
             if (j == nullptr) {
                 for (spin_wait spin; spin.next();)
-                    if (pending_.load(std::memory_order_relaxed) != 0 &&
-                        (j = find_job(index)) != nullptr)
+                    if (has_work() && (j = find_job(index)) != nullptr)
                         break;
             }
             if (j != nullptr) {
@@ -268,16 +298,13 @@ private:
                 j->run();
                 continue;
             }
-            if (stopping_.load(std::memory_order_seq_cst) &&
-                pending_.load(std::memory_order_seq_cst) == 0)
-                break;
+            if (stopping_.load(std::memory_order_seq_cst) && !has_work()) break;
             if (!idle) {
                 idle_count_.fetch_add(1, std::memory_order_seq_cst);
                 idle = true;
             }
             idle_.park_until(deadline::never(), [this] {
-                return pending_.load(std::memory_order_seq_cst) != 0 ||
-                       stopping_.load(std::memory_order_seq_cst);
+                return has_work() || stopping_.load(std::memory_order_seq_cst);
             });
         }
         if (idle) idle_count_.fetch_sub(1, std::memory_order_seq_cst);
@@ -287,19 +314,13 @@ private:
 
     void abandon_all(const std::exception_ptr& why) noexcept {
         auto drain = [&](job_queue& q) {
-            for (job* j : q.take_all()) {
-                pending_.fetch_sub(1, std::memory_order_relaxed);
-                j->abandon(why);
-            }
+            for (job* j : q.take_all()) j->abandon(why);
         };
         drain(injection_);
         // Worker deques can only be emptied by stealing; a job a worker takes
         // meanwhile simply runs (or sees its future cancelled).
         for (auto& q : locals_)
-            while (job* j = q.deque.steal()) {
-                pending_.fetch_sub(1, std::memory_order_relaxed);
-                j->abandon(why);
-            }
+            while (job* j = q.deque.steal()) j->abandon(why);
     }
 
     void break_pool() noexcept {
@@ -316,7 +337,6 @@ private:
     };
     job_queue injection_;
     std::vector<local_queue> locals_;
-    alignas(64) std::atomic<std::size_t> pending_{0};
     alignas(64) std::atomic<std::size_t> idle_count_{0};
     std::atomic<bool> stopping_{false};
     std::atomic<bool> broken_{false};

@@ -13,7 +13,7 @@ bool event::wait(std::optional<seconds> timeout) const {
     if (is_set()) return true;
     const auto until = detail::deadline::after(timeout);
     if (until.immediate()) return false;
-    for (detail::spin_wait spin; spin.next();)
+    for (detail::spin_wait spin(until); spin.next();)
         if (is_set()) return true;
     waiters_.fetch_add(1, std::memory_order_seq_cst);
     while (flag_.load(std::memory_order_seq_cst) == 0) {

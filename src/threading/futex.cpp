@@ -84,7 +84,7 @@ int futex_wake(std::atomic<std::uint32_t>& word, int count) noexcept {
 bool futex_mutex::lock_slow(const deadline& until) noexcept {
     // Try a while first: the holder is likely to release soon, and that costs
     // far less than parking and being woken across cores.
-    for (spin_wait spin; spin.next();)
+    for (spin_wait spin(until); spin.next();)
         if (word_.load(std::memory_order_relaxed) == 0 && try_lock()) return true;
     // Mark "locked with sleepers" and park; whoever unlocks sees the 2 and wakes.
     std::uint32_t state = word_.exchange(2, std::memory_order_acquire);

@@ -32,7 +32,7 @@ bool semaphore::acquire(bool blocking, std::optional<seconds> timeout) {
     if (!blocking) return false;
     const auto until = detail::deadline::after(timeout);
     if (until.immediate()) return false;
-    for (detail::spin_wait spin; spin.next();)
+    for (detail::spin_wait spin(until); spin.next();)
         if (value_.load(std::memory_order_relaxed) != 0 && try_take()) return true;
     // Announce ourselves before the last check, so a release that runs
     // between that check and the park sees us and wakes us (seq_cst on both).

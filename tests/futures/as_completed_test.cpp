@@ -1,4 +1,5 @@
 #include <weft/futures.hpp>
+#include <weft/threading/event.hpp>
 
 #include <gtest/gtest.h>
 
@@ -9,19 +10,21 @@ using namespace std::chrono_literals;
 
 TEST(AsCompleted, YieldsInCompletionOrder) {
     weft::thread_pool_executor ex(3);
+    weft::event go[3];
     std::vector<weft::future<int>> fs;
-    fs.push_back(ex.submit([] {
-        std::this_thread::sleep_for(150ms);
-        return 3;
-    }));
-    fs.push_back(ex.submit([] { return 1; }));
-    fs.push_back(ex.submit([] {
-        std::this_thread::sleep_for(60ms);
-        return 2;
-    }));
+    for (int i = 0; i < 3; ++i)
+        fs.push_back(ex.submit([&go, i] {
+            go[i].wait(10s);
+            return i;
+        }));
+    auto completed = weft::as_completed(fs, 10s);
+    for (int i : {1, 2, 0}) {  // finish them in this order
+        go[i].set();
+        ASSERT_TRUE(fs[i].wait(10s));
+    }
     std::vector<int> order;
-    for (const auto& f : weft::as_completed(fs, 10s)) order.push_back(f.result());
-    EXPECT_EQ(order, (std::vector<int>{1, 2, 3}));
+    for (const auto& f : completed) order.push_back(f.result());
+    EXPECT_EQ(order, (std::vector<int>{1, 2, 0}));
 }
 
 TEST(AsCompleted, AlreadyDoneAndDuplicates) {

@@ -1,9 +1,11 @@
+#include <weft/threading/event.hpp>
 #include <weft/threading/guard.hpp>
 #include <weft/threading/rlock.hpp>
 #include <weft/threading/thread.hpp>
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
 
@@ -44,20 +46,23 @@ TEST(RLock, OtherThreadBlocksUntilFullyReleased) {
     weft::rlock r;
     ASSERT_TRUE(r.acquire());
     ASSERT_TRUE(r.acquire());
-    bool first = true, second = false;
+    weft::event first_tried;
+    std::atomic<bool> first{true}, second{false};
     weft::thread t([&] {
-        first = r.acquire(true, 30ms);
+        first = r.acquire(true, 30ms);  // both levels held: must time out
+        first_tried.set();
         second = r.acquire(true, 10s);
         if (second) r.release();
     });
     t.start();
-    std::this_thread::sleep_for(60ms);
-    r.release();
+    ASSERT_TRUE(first_tried.wait(10s));
+    r.release();  // one level still held
     std::this_thread::sleep_for(20ms);
+    EXPECT_FALSE(second.load());
     r.release();
     ASSERT_TRUE(t.join(10s));
-    EXPECT_FALSE(first);
-    EXPECT_TRUE(second);
+    EXPECT_FALSE(first.load());
+    EXPECT_TRUE(second.load());
 }
 
 TEST(RLock, StdGuardsWork) {

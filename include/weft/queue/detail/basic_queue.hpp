@@ -108,7 +108,7 @@ private:
         if (!block) throw weft::full();
         const auto until = deadline::after(timeout);
         if (until.immediate()) throw weft::full();
-        for (spin_wait spin(4, 64); spin.next();) {
+        for (spin_wait spin(until, 4, 64); spin.next();) {
             if (shutdown_.load(std::memory_order_relaxed)) throw weft::shut_down();
             if (storage_.can_push(maxsize_) && storage_.try_push(std::forward<U>(item), maxsize_))
                 return;
@@ -132,7 +132,7 @@ private:
             if (throw_empty) throw weft::empty();
             return;
         }
-        for (spin_wait spin(4, 64); spin.next();) {
+        for (spin_wait spin(until, 4, 64); spin.next();) {
             if (immediate_.load(std::memory_order_relaxed)) throw weft::shut_down();
             if (storage_.can_pop() && storage_.try_pop(out)) return popped();
             if (shutdown_.load(std::memory_order_relaxed) && !storage_.can_pop())

@@ -47,6 +47,13 @@ public:
     /// item, an event); a mutex passes fewer rounds (see futex_mutex).
     explicit spin_wait(int pause_rounds = 16, int yield_rounds = 64) noexcept
         : pause_rounds_(pause_rounds), yield_rounds_(yield_rounds) {}
+    /// Stops early at `until`: a timed wait never spins past its deadline
+    /// (on a loaded machine a single sched_yield can take milliseconds), and a
+    /// zero timeout does not spin at all. `until` must outlive the spin_wait.
+    explicit spin_wait(const deadline& until, int pause_rounds = 16, int yield_rounds = 64) noexcept
+        : pause_rounds_(until.immediate() ? 0 : pause_rounds),
+          yield_rounds_(until.immediate() ? 0 : yield_rounds),
+          until_(&until) {}
 
     /// One step of waiting; false once the caller should park. Pauses grow
     /// exponentially (1, 2, 4 … 32 per step), so a spinner rereads a contended
@@ -55,6 +62,7 @@ public:
         if (round_ < pause_rounds_) {
             for (int i = 0, n = 1 << (round_ < 5 ? round_ : 5); i < n; ++i) cpu_relax();
         } else if (round_ < pause_rounds_ + yield_rounds_) {
+            if (until_ != nullptr && until_->expired()) return false;
             yield_now();
         } else {
             return false;
@@ -67,6 +75,7 @@ private:
     static void yield_now() noexcept;
     int pause_rounds_;
     int yield_rounds_;
+    const deadline* until_ = nullptr;
     int round_ = 0;
 };
 
