@@ -13,11 +13,6 @@
 
 #include <weft/futures.hpp>
 
-#include <oneapi/tbb/blocked_range.h>
-#include <oneapi/tbb/parallel_reduce.h>
-#include <oneapi/tbb/task_arena.h>
-#include <oneapi/tbb/task_group.h>
-
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -29,6 +24,10 @@
 #include <future>
 #include <mutex>
 #include <numeric>
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_reduce.h>
+#include <oneapi/tbb/task_arena.h>
+#include <oneapi/tbb/task_group.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -151,7 +150,7 @@ long fib_tbb(int n) {
     return a + b;
 }
 
-long spawns(int n) {  // calls with n >= 2, each submitting one child
+long spawns(int n) {    // calls with n >= 2, each submitting one child
     long a = 0, b = 1;  // fib(0), fib(1)
     for (int i = 0; i < n + 1; ++i) b = std::exchange(a, b) + b;
     return a - 1;  // fib(n+1) - 1
@@ -242,7 +241,8 @@ int main(int argc, char** argv) {
     if (s_weft != s_tbb) std::printf("  MISMATCH\n");
     std::printf("  streaming read, 1 thread   %6.2f GB/s\n", bytes / bw1 / 1e9);
     std::printf("  streaming read, 2 threads  %6.2f GB/s\n", bytes / bw2 / 1e9);
-    std::printf("  weft::parallel_reduce      %6.2f GB/s   %.2fx oneTBB, %.0f%% of 2-thread bandwidth\n",
-                bytes / rw / 1e9, rt / rw, 100 * bw2 / rw);
+    std::printf(
+        "  weft::parallel_reduce      %6.2f GB/s   %.2fx oneTBB, %.0f%% of 2-thread bandwidth\n",
+        bytes / rw / 1e9, rt / rw, 100 * bw2 / rw);
     std::printf("  oneTBB parallel_reduce     %6.2f GB/s\n", bytes / rt / 1e9);
 }

@@ -287,8 +287,7 @@ private:
             job* j = find_job(index);
             if (j == nullptr) {
                 for (spin_wait spin; spin.next();)
-                    if (has_work() && (j = find_job(index)) != nullptr)
-                        break;
+                    if (has_work() && (j = find_job(index)) != nullptr) break;
             }
             if (j != nullptr) {
                 if (idle) {
