@@ -87,8 +87,10 @@ double best_of(int repeats, const std::function<double()>& f) {
     return best;
 }
 
-double weft_queue(long n, bool pinned) {
-    weft::queue<int> q(capacity);
+// Any queue with put(int) and get() -> int.
+template <class Queue>
+double put_get_queue(long n, bool pinned) {
+    Queue q;
     return run_pair(
         n, pinned,
         [&](long k) {
@@ -100,6 +102,10 @@ double weft_queue(long n, bool pinned) {
             return s;
         });
 }
+
+struct weft_queue_1024 : weft::queue<int> {
+    weft_queue_1024() : weft::queue<int>(capacity) {}
+};
 
 double moodycamel_queue(long n, bool pinned) {
     moodycamel::BlockingConcurrentQueue<int> q(capacity);
@@ -117,20 +123,6 @@ double moodycamel_queue(long n, bool pinned) {
                 q.wait_dequeue(tok, v);
                 s += v;
             }
-            return s;
-        });
-}
-
-double mutex_queue(long n, bool pinned) {
-    mutex_deque_queue q;
-    return run_pair(
-        n, pinned,
-        [&](long k) {
-            for (long i = 0; i < k; ++i) q.put(static_cast<int>(i));
-        },
-        [&](long k) {
-            long s = 0;
-            for (long i = 0; i < k; ++i) s += q.get();
             return s;
         });
 }
@@ -166,9 +158,9 @@ int main(int argc, char** argv) {
         rows.push_back({name, u, p});
         std::printf("%-34s %13.2fM %13.2fM\n", name, u / 1e6, p / 1e6);
     };
-    measure("weft::queue", weft_queue, n, repeats);
+    measure("weft::queue", put_get_queue<weft_queue_1024>, n, repeats);
     measure("moodycamel::BlockingConcurrentQueue", moodycamel_queue, n, repeats);
-    measure("std::mutex+condvar+deque", mutex_queue, n, repeats);
+    measure("std::mutex+condvar+deque", put_get_queue<mutex_deque_queue>, n, repeats);
     measure("python queue.Queue", python_queue, std::min(n, 400'000L), 1);
     std::printf("\nratio weft / peer (above 1: weft is faster)\n");
     for (std::size_t i = 1; i < rows.size(); ++i)

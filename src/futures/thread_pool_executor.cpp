@@ -59,26 +59,6 @@ struct alignas(64) job_queue {
         mu.unlock();
         return found;
     }
-    job* pop_back() noexcept {
-        mu.lock();
-        job* j = nullptr;
-        if (!jobs.empty()) {
-            j = jobs.back();
-            jobs.pop_back();
-        }
-        mu.unlock();
-        return j;
-    }
-    job* pop_front() noexcept {
-        mu.lock();
-        job* j = nullptr;
-        if (!jobs.empty()) {
-            j = jobs.front();
-            jobs.pop_front();
-        }
-        mu.unlock();
-        return j;
-    }
     /// Takes up to `n` + 1 jobs from the front: pushes `n` into `into` (the
     /// caller's own deque) and returns one more; null when empty.
     job* grab(std::size_t n, ws_deque<job>& into) noexcept {
@@ -254,16 +234,14 @@ private:
         }
     }
 
-    static job* take(job* j) noexcept { return j; }
-
     job* find_job(std::size_t me) noexcept {
-        if (job* j = take(locals_[me].deque.pop())) return j;
+        if (job* j = locals_[me].deque.pop()) return j;
         // From the shared queue take a handful at once into our own deque:
         // fewer trips through the lock every submitter and worker shares.
-        if (job* j = take(injection_.grab(15, locals_[me].deque))) return j;
+        if (job* j = injection_.grab(15, locals_[me].deque)) return j;
         const std::size_t n = locals_.size();
         for (std::size_t k = 1; k < n; ++k)
-            if (job* j = take(locals_[(me + k) % n].deque.steal())) return j;
+            if (job* j = locals_[(me + k) % n].deque.steal()) return j;
         return nullptr;
     }
 

@@ -26,6 +26,7 @@ TEST(MapResult, DestroyingItCancelsWhatHasNotStarted) {
     weft::thread_pool_executor ex(1);
     weft::event release;
     auto blocker = ex.submit([&] { release.wait(10s); });
+    while (!blocker.running()) std::this_thread::sleep_for(1ms);  // the one worker is busy
     std::atomic<int> ran{0};
     {
         auto results = ex.map([&](int) { return ++ran; }, std::vector<int>(50, 0));

@@ -52,6 +52,7 @@ TEST(ThreadPoolExecutor, CancelBeforeStart) {
     weft::thread_pool_executor ex(1);
     weft::event release;
     auto blocker = ex.submit([&] { release.wait(10s); });
+    while (!blocker.running()) std::this_thread::sleep_for(1ms);  // the one worker is busy
     std::atomic<bool> ran{false};
     auto queued = ex.submit([&] { ran = true; });
     EXPECT_TRUE(queued.cancel());
