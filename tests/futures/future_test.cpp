@@ -188,3 +188,20 @@ TEST(Future, MoveOnlyValue) {
     f.set_result(std::make_unique<int>(3));
     EXPECT_EQ(*f.result(), 3);
 }
+
+TEST(Future, EmptyHandleIsAClearError) {
+    weft::future<int> empty;
+    EXPECT_FALSE(empty.valid());
+    EXPECT_FALSE(empty.done());
+    EXPECT_FALSE(empty.running());
+    EXPECT_FALSE(empty.cancelled());
+    EXPECT_THROW((void)empty.result(), weft::invalid_state_error);
+    EXPECT_THROW(empty.cancel(), weft::invalid_state_error);
+    EXPECT_THROW(empty.add_done_callback([](const weft::future<int>&) {}),
+                 weft::invalid_state_error);
+    auto real = weft::future<int>::create();
+    auto moved = std::move(real);
+    EXPECT_THROW(real.set_result(1), weft::invalid_state_error);  // NOLINT(bugprone-use-after-move)
+    moved.set_result(1);
+    EXPECT_EQ(moved.result(), 1);
+}

@@ -20,6 +20,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 namespace weft {
@@ -32,11 +33,9 @@ public:
           finished_(std::make_shared<queue<std::size_t>>()),
           until_(detail::deadline::after(timeout)) {
         std::vector<future<T>> unique;
-        for (auto& f : futures_) {
-            bool seen = false;
-            for (auto& u : unique) seen = seen || u.same_as(f);
-            if (!seen) unique.push_back(f);
-        }
+        std::unordered_set<const void*> seen;
+        for (auto& f : futures_)
+            if (seen.insert(detail::future_access<T>::id(f)).second) unique.push_back(f);
         futures_ = std::move(unique);
         for (std::size_t i = 0; i < futures_.size(); ++i)
             futures_[i].add_done_callback([q = finished_, i](const future<T>&) { q->put(i); });

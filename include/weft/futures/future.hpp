@@ -65,7 +65,9 @@ class [[nodiscard]] future {
 public:
     using value_type = T;
 
-    /// An empty handle (valid() is false); assign a real future to it.
+    /// An empty handle (valid() is false); assign a real future to it. On an
+    /// empty handle the state queries return false and every other member
+    /// throws weft::invalid_state_error.
     future() noexcept = default;
 
     /// A new pending future with no job behind it, for code that produces
@@ -86,17 +88,21 @@ public:
 
     [[nodiscard]] bool valid() const noexcept { return core_ != nullptr; }
     [[nodiscard]] bool running() const noexcept {
-        return core_->state() == detail::future_core_base::running ||
-               core_->state() == detail::future_core_base::completing;
+        if (!core_) return false;
+        const auto s = core_->state();
+        return s == detail::future_core_base::running || s == detail::future_core_base::completing;
     }
-    [[nodiscard]] bool done() const noexcept { return core_->is_done(); }
+    [[nodiscard]] bool done() const noexcept { return core_ && core_->is_done(); }
     [[nodiscard]] bool cancelled() const noexcept {
-        return core_->state() == detail::future_core_base::cancelled;
+        return core_ && core_->state() == detail::future_core_base::cancelled;
     }
 
     /// Cancels the job if it has not started; returns whether the future is
     /// now cancelled (false once it runs or is done).
-    bool cancel() noexcept { return core_->cancel(); }
+    bool cancel() {
+        check();
+        return core_->cancel();
+    }
 
     /// The job's value (a reference into the shared state; `void` for
     /// future<void>), or its exception rethrown.
@@ -112,25 +118,28 @@ public:
     /// The job's exception (null if it returned normally).
     [[nodiscard]] std::exception_ptr exception(
         std::optional<seconds> timeout = std::nullopt) const {
-        wait_done(timeout);
+        wait_done(timeout);  // checks for an empty handle
         return core_->take_exception();
     }
 
     /// Whether the job failed (a snapshot; does not count as retrieving).
     [[nodiscard]] bool has_exception() const noexcept {
-        return core_->state() == detail::future_core_base::finished && core_->has_exception();
+        return core_ && core_->state() == detail::future_core_base::finished &&
+               core_->has_exception();
     }
     /// Whether two handles refer to the same future.
     [[nodiscard]] bool same_as(const future& other) const noexcept { return core_ == other.core_; }
 
     /// Blocks until done or the timeout; returns done().
     bool wait(std::optional<seconds> timeout = std::nullopt) const {
+        check();
         return core_->wait(detail::deadline::after(timeout));
     }
 
     /// Calls `f(const future<T>&)` once the future is done.
     template <class F>
     void add_done_callback(F f) const {
+        check();
         detail::future_core<T>* core = core_;
         core_->add_callback([core, f = std::move(f)]() mutable {
             core->add_ref();
@@ -176,12 +185,19 @@ public:
     }
 
     // The producer's side (Python's methods "for use by executors").
-    bool set_running_or_notify_cancel() { return core_->set_running_or_notify_cancel(); }
+    bool set_running_or_notify_cancel() {
+        check();
+        return core_->set_running_or_notify_cancel();
+    }
     template <class... A>
     void set_result(A&&... value) {
+        check();
         core_->set_value(std::forward<A>(value)...);
     }
-    void set_exception(std::exception_ptr e) { core_->set_exception(std::move(e)); }
+    void set_exception(std::exception_ptr e) {
+        check();
+        core_->set_exception(std::move(e));
+    }
 
 private:
     template <class>
@@ -189,7 +205,11 @@ private:
     friend struct detail::future_access<T>;
     explicit future(detail::future_core<T>* adopted) noexcept : core_(adopted) {}
 
+    void check() const {
+        if (!core_) throw invalid_state_error("empty future (default-constructed or moved from)");
+    }
     void wait_done(std::optional<seconds> timeout) const {
+        check();
         if (!core_->is_done() && !core_->wait(detail::deadline::after(timeout)))
             throw timeout_error("future did not finish within the timeout");
         if (cancelled()) throw cancelled_error("future was cancelled");
@@ -203,6 +223,8 @@ namespace detail {
 template <class T>
 struct future_access {
     static future<T> adopt(future_core<T>* core) noexcept { return future<T>(core); }
+    /// Identity of the shared state, for sets of futures.
+    static const void* id(const future<T>& f) noexcept { return f.core_; }
 };
 }  // namespace detail
 
