@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <typeinfo>
 
 namespace weft {
@@ -82,10 +83,14 @@ bool future_core_base::wait_here(const deadline& until) const {
     return waiters_.park_until(until, [this] { return is_done(); });
 }
 
-// add_callback and complete meet like a Dekker pair: add_callback stores
-// has_callbacks_ then reads the state; complete stores the state then reads
-// has_callbacks_ (all seq_cst), so at least one of them sees the other, and
-// completed_ under mu_ makes sure the callbacks run exactly once.
+// add_callback and the completing thread meet like a Dekker pair: add_callback
+// stores has_callbacks_ then reads the state; the completer changes the state
+// with an RMW (the claim, or cancel) and later reads has_callbacks_ (all
+// seq_cst). If add_callback saw pending or running, the completer's RMW comes
+// after its store and the completer sees the flag; if it saw a done state it
+// runs the callbacks itself; if it saw `completing` it cannot tell, so it waits
+// the few instructions until the result is stored and runs them itself.
+// completed_ under mu_ makes sure they run exactly once.
 void future_core_base::add_callback(std::function<void()> f) {
     mu_.lock();
     if (completed_) {
@@ -101,7 +106,10 @@ void future_core_base::add_callback(std::function<void()> f) {
     }
     has_callbacks_.store(true, std::memory_order_seq_cst);
     mu_.unlock();
-    if (is_done()) run_callbacks();
+    auto s = state_.load(std::memory_order_seq_cst);
+    for (spin_wait spin; s == completing; s = state_.load(std::memory_order_seq_cst))
+        if (!spin.next()) std::this_thread::yield();
+    if (s == finished || s == cancelled) run_callbacks();
 }
 
 void future_core_base::run_callbacks() noexcept {

@@ -140,7 +140,7 @@ public:
             return;
         }
         idle_.notify_one();
-        if (idle_count_.load(std::memory_order_seq_cst) == 0) maybe_spawn();
+        if (!claim_idle_worker()) maybe_spawn();
     }
 
     [[noreturn]] void reject(job* j) {
@@ -210,17 +210,27 @@ private:
         return "a thread initializer failed, the thread pool is not usable anymore";
     }
 
+    // Python's rule for starting workers: every submit claims an idle
+    // worker's token, and starts a new worker (up to max_workers) when there
+    // is none. A worker hands in a token each time it runs out of work. So
+    // jobs submitted in a row while the workers are busy get workers of their
+    // own, even if the first of them blocks.
+    bool claim_idle_worker() noexcept {
+        std::size_t t = idle_tokens_.load(std::memory_order_seq_cst);
+        while (t != 0)
+            if (idle_tokens_.compare_exchange_weak(t, t - 1, std::memory_order_seq_cst))
+                return true;
+        return false;
+    }
+
     void maybe_spawn() {
+        if (full_.load(std::memory_order_relaxed)) return;  // the common case: no lock
         std::lock_guard g(spawn_mu_);
-        if (stopping_.load(std::memory_order_relaxed) || spawned_ >= max_workers_ ||
-            idle_count_.load(std::memory_order_seq_cst) != 0)
-            return;
+        if (stopping_.load(std::memory_order_relaxed) || spawned_ >= max_workers_) return;
         const std::size_t index = spawned_++;
+        if (spawned_ == max_workers_) full_.store(true, std::memory_order_relaxed);
         std::string name = prefix_ + "_" + std::to_string(index);
         auto self = shared_from_this();
-        // One more idle worker from now on, so concurrent submitters do not
-        // all start threads for the same job.
-        idle_count_.fetch_add(1, std::memory_order_seq_cst);
         try {
             auto t =
                 std::make_unique<thread>(thread::options{.name = std::move(name), .daemon = true},
@@ -228,8 +238,8 @@ private:
             t->start();
             workers_.push_back(std::move(t));
         } catch (...) {
-            idle_count_.fetch_sub(1, std::memory_order_seq_cst);
             --spawned_;
+            full_.store(false, std::memory_order_relaxed);
             if (spawned_ == 0) throw;  // no worker at all: the job could never run
         }
     }
@@ -254,37 +264,34 @@ private:
                 init_();
             } catch (...) {
                 break_pool();
-                idle_count_.fetch_sub(1, std::memory_order_seq_cst);
                 current_waiting_helper() = nullptr;
                 current_worker() = nullptr;
                 return;
             }
         }
-        bool idle = true;  // counted as idle from spawn until it finds work
+        bool idle = false;  // handed in a token since the last job
         for (;;) {
             job* j = find_job(index);
             if (j == nullptr) {
+                // Out of work: count as idle before spinning, so a submit in
+                // the meantime claims this worker instead of starting one.
+                if (!idle) {
+                    idle_tokens_.fetch_add(1, std::memory_order_seq_cst);
+                    idle = true;
+                }
                 for (spin_wait spin; spin.next();)
                     if (has_work() && (j = find_job(index)) != nullptr) break;
             }
             if (j != nullptr) {
-                if (idle) {
-                    idle_count_.fetch_sub(1, std::memory_order_seq_cst);
-                    idle = false;
-                }
+                idle = false;
                 j->run();
                 continue;
             }
             if (stopping_.load(std::memory_order_seq_cst) && !has_work()) break;
-            if (!idle) {
-                idle_count_.fetch_add(1, std::memory_order_seq_cst);
-                idle = true;
-            }
             idle_.park_until(deadline::never(), [this] {
                 return has_work() || stopping_.load(std::memory_order_seq_cst);
             });
         }
-        if (idle) idle_count_.fetch_sub(1, std::memory_order_seq_cst);
         current_waiting_helper() = nullptr;
         current_worker() = nullptr;
     }
@@ -314,12 +321,14 @@ private:
     };
     job_queue injection_;
     std::vector<local_queue> locals_;
-    alignas(64) std::atomic<std::size_t> idle_count_{0};
+    alignas(64) std::atomic<std::size_t> idle_tokens_{0};
     std::atomic<bool> stopping_{false};
     std::atomic<bool> broken_{false};
     waitlist idle_;
     std::mutex spawn_mu_;
-    std::size_t spawned_ = 0;                       // guarded by spawn_mu_
+    std::size_t spawned_ = 0;  // guarded by spawn_mu_
+    std::atomic<bool> full_{
+        false};  // spawned_ == max_workers_                       // guarded by spawn_mu_
     std::vector<std::unique_ptr<thread>> workers_;  // guarded by spawn_mu_
 };
 

@@ -64,3 +64,29 @@ TEST(FuturesStress, ShutdownRacesWithSubmit) {
         EXPECT_EQ(accepted.load(), ran.load());  // every accepted job ran
     }
 }
+
+TEST(FuturesStress, CallbacksRaceWithCompletionRunExactlyOnce) {
+    const auto end = std::chrono::steady_clock::now() + weft::testing::stress_budget();
+    long rounds = 0;
+    while (std::chrono::steady_clock::now() < end) {
+        constexpr int n = 256;
+        std::vector<weft::future<int>> fs;
+        for (int i = 0; i < n; ++i) fs.push_back(weft::future<int>::create());
+        std::vector<std::atomic<int>> calls(n);
+        weft::thread completer([&] {
+            for (int i = 0; i < n; ++i) {
+                if (i % 7 == 0)
+                    (void)fs[i].cancel();
+                else
+                    fs[i].set_result(i);
+            }
+        });
+        completer.start();
+        for (int i = 0; i < n; ++i)
+            fs[i].add_done_callback([&calls, i](const weft::future<int>&) { ++calls[i]; });
+        ASSERT_TRUE(completer.join(30s));
+        for (int i = 0; i < n; ++i) ASSERT_EQ(calls[i].load(), 1) << "future " << i;
+        ++rounds;
+    }
+    EXPECT_GT(rounds, 0);
+}

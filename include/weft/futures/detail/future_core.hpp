@@ -115,7 +115,9 @@ protected:
     /// completing -> finished (publishing the result), then wakes waiters and
     /// runs callbacks.
     void finish() noexcept {
-        state_.store(finished, std::memory_order_seq_cst);
+        // A release store is enough: waiters pair with the waitlist's fences,
+        // and callback registration pairs with the claim (see add_callback).
+        state_.store(finished, std::memory_order_release);
         complete();
     }
 
@@ -129,17 +131,19 @@ private:
     void complete() noexcept;
     void run_callbacks() noexcept;
 
+    // Layout: what both the completing worker and the waiting caller touch
+    // comes first, so one job's handover moves one cache line, not two.
     std::atomic<std::uint32_t> state_{pending};
     std::atomic<std::uint32_t> refs_{1};
-    mutable waitlist waiters_;
-    futex_mutex mu_;
-    bool completed_ = false;  // guarded by mu_
+    std::exception_ptr exception_;  // written before finish()
+    mutable std::atomic<bool> retrieved_{false};
     // Set (under mu_) once a callback is registered, so that completing a
     // future nobody registered a callback on skips mu_ entirely.
     std::atomic<bool> has_callbacks_{false};
+    mutable waitlist waiters_;
+    futex_mutex mu_;
+    bool completed_ = false;                        // guarded by mu_: callbacks taken
     std::vector<std::function<void()>> callbacks_;  // guarded by mu_
-    std::exception_ptr exception_;                  // written before finish()
-    mutable std::atomic<bool> retrieved_{false};
 };
 
 template <class T>

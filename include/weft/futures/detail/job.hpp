@@ -26,7 +26,7 @@ protected:
 };
 
 template <class R, class Fn>
-class task final : public future_core<R>, public job {
+class task final : public job, public future_core<R> {
 public:
     explicit task(Fn fn) : fn_(std::move(fn)) {}
 

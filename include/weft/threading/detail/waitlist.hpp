@@ -139,10 +139,10 @@ private:
         count_.fetch_sub(1, std::memory_order_seq_cst);
     }
 
+    std::atomic<std::size_t> count_{0};  // first: the only field notify() reads
     futex_mutex mu_;
     node* head_ = nullptr;  // guarded by mu_
     node* tail_ = nullptr;  // guarded by mu_
-    std::atomic<std::size_t> count_{0};
 };
 
 }  // namespace weft::detail
