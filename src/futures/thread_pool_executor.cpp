@@ -322,7 +322,8 @@ private:
     job_queue injection_;
     std::vector<local_queue> locals_;
     alignas(64) std::atomic<std::size_t> idle_tokens_{0};
-    std::atomic<bool> stopping_{false};
+    // Read on every submit, written once: kept off the workers' lines.
+    alignas(64) std::atomic<bool> stopping_{false};
     std::atomic<bool> broken_{false};
     waitlist idle_;
     std::mutex spawn_mu_;

@@ -70,8 +70,7 @@ public:
         auto bound = [fn = std::forward<F>(f), ... a = std::forward<Args>(args)]() mutable -> R {
             return std::invoke(std::move(fn), std::move(a)...);
         };
-        auto* t = new detail::task<R, decltype(bound)>(std::move(bound));
-        t->add_ref();  // one reference for the queue, one for the future
+        auto* t = new detail::task<R, decltype(bound)>(std::move(bound));  // 2 references
         future<R> result = detail::future_access<R>::adopt(t);
         enqueue(t);
         return result;

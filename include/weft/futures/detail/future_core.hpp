@@ -46,6 +46,9 @@ public:
     enum : std::uint32_t { pending = 0, running = 1, cancelled = 2, finished = 3, completing = 4 };
 
     future_core_base() = default;
+    /// Starts with `refs` references (an executor's job: the future's and the
+    /// queue's), saving an atomic increment per job.
+    explicit future_core_base(std::uint32_t refs) noexcept : refs_(refs) {}
     future_core_base(const future_core_base&) = delete;
     future_core_base& operator=(const future_core_base&) = delete;
 
@@ -149,6 +152,9 @@ private:
 template <class T>
 class future_core : public future_core_base {
 public:
+    using future_core_base::future_core_base;
+    future_core() = default;
+
     template <class... A>
     void set_value(A&&... a) {
         claim();
@@ -170,6 +176,9 @@ private:
 template <>
 class future_core<void> : public future_core_base {
 public:
+    using future_core_base::future_core_base;
+    future_core() = default;
+
     void set_value() {
         claim();
         finish();

@@ -28,7 +28,8 @@ protected:
 template <class R, class Fn>
 class task final : public job, public future_core<R> {
 public:
-    explicit task(Fn fn) : fn_(std::move(fn)) {}
+    /// Two references from the start: the future's and the queue's.
+    explicit task(Fn fn) : future_core<R>(2), fn_(std::move(fn)) {}
 
     void run() noexcept override {
         if (this->state() == future_core_base::pending) {
