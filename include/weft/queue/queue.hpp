@@ -21,9 +21,10 @@
 //   to release waiters. Items still inside are destroyed with it.
 // Members: put, put_nowait, get, get_nowait, try_get, qsize, empty, full,
 //   maxsize, task_done, join, shutdown, is_shut_down (Python 3.13 queue API).
-// Cost: producers and consumers take different locks, so one producer and
-//   one consumer never wait on each other's lock; qsize()/empty()/full() read
-//   one atomic.
+// Cost: bounded (maxsize >= 2) with a T that moves without throwing: a
+//   lock-free ring, one CAS and one store per put or get. Otherwise producers
+//   and consumers take two different locks, so one producer and one consumer
+//   never wait on each other's lock. qsize()/empty()/full() read atomics only.
 
 #include <weft/queue/detail/basic_queue.hpp>
 #include <weft/queue/detail/fifo_storage.hpp>
