@@ -95,31 +95,31 @@ private:
 
 constexpr long batch = 10'000;
 
-double noop_weft(long n) {
-    weft::thread_pool_executor ex(2);
-    (void)ex.submit([] {}).result();  // start the workers
-    std::vector<weft::future<void>> fs;
+// Submits no-op jobs in batches and waits for each batch: ns per job.
+template <class Submit, class Get>
+double noop_batches(long n, Submit submit, Get get) {
+    std::vector<decltype(submit())> fs;
     fs.reserve(batch);
     const auto t0 = clock_type::now();
     for (long done = 0; done < n; done += batch) {
         fs.clear();
-        for (long i = 0; i < batch; ++i) fs.push_back(ex.submit([] {}));
-        for (auto& f : fs) f.result();
+        for (long i = 0; i < batch; ++i) fs.push_back(submit());
+        for (auto& f : fs) get(f);
     }
     return seconds_since(t0) / static_cast<double>(n) * 1e9;
 }
 
+double noop_weft(long n) {
+    weft::thread_pool_executor ex(2);
+    (void)ex.submit([] {}).result();  // start the workers
+    return noop_batches(
+        n, [&] { return ex.submit([] {}); }, [](weft::future<void>& f) { f.result(); });
+}
+
 double noop_mutex_pool(long n) {
     mutex_pool pool(2);
-    std::vector<std::future<void>> fs;
-    fs.reserve(batch);
-    const auto t0 = clock_type::now();
-    for (long done = 0; done < n; done += batch) {
-        fs.clear();
-        for (long i = 0; i < batch; ++i) fs.push_back(pool.submit([] {}));
-        for (auto& f : fs) f.get();
-    }
-    return seconds_since(t0) / static_cast<double>(n) * 1e9;
+    return noop_batches(
+        n, [&] { return pool.submit([] {}); }, [](std::future<void>& f) { f.get(); });
 }
 
 double noop_python(long n) {
