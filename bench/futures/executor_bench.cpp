@@ -32,6 +32,8 @@
 #include <thread>
 #include <vector>
 
+#include "../common/python_peer.hpp"
+
 namespace {
 
 using clock_type = std::chrono::steady_clock;
@@ -123,14 +125,8 @@ double noop_mutex_pool(long n) {
 }
 
 double noop_python(long n) {
-    const std::string cmd =
-        std::string("python3 ") + WEFT_PY_EXECUTOR_BENCH + " " + std::to_string(n);
-    FILE* p = popen(cmd.c_str(), "r");
-    if (p == nullptr) return 0;
-    double ns = 0;
-    if (std::fscanf(p, "%lf", &ns) != 1) ns = 0;
-    pclose(p);
-    return ns;
+    return weft::bench::run_python_peer(std::string("python3 ") + WEFT_PY_EXECUTOR_BENCH + " " +
+                                        std::to_string(n));
 }
 
 long fib_weft(weft::thread_pool_executor& ex, int n) {

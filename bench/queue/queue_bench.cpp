@@ -24,6 +24,8 @@
 #include <thread>
 #include <vector>
 
+#include "../common/python_peer.hpp"
+
 namespace {
 
 constexpr std::size_t capacity = 1024;
@@ -128,15 +130,9 @@ double moodycamel_queue(long n, bool pinned) {
 }
 
 double python_queue(long n, bool pinned) {
-    std::string cmd = std::string(pinned ? "taskset -c 0 " : "") + "python3 " +
-                      WEFT_PY_QUEUE_BENCH + " " + std::to_string(n) + " " +
-                      std::to_string(capacity);
-    FILE* p = popen(cmd.c_str(), "r");
-    if (p == nullptr) return 0;
-    double rate = 0;
-    if (std::fscanf(p, "%lf", &rate) != 1) rate = 0;
-    pclose(p);
-    return rate;
+    return weft::bench::run_python_peer(std::string(pinned ? "taskset -c 0 " : "") + "python3 " +
+                                        WEFT_PY_QUEUE_BENCH + " " + std::to_string(n) + " " +
+                                        std::to_string(capacity));
 }
 
 }  // namespace
